@@ -1,0 +1,1 @@
+"""Orchestration and command line of unionnews."""
