@@ -1,0 +1,68 @@
+"""Cited documents: ``Quyết định số 737/QĐ-LĐLĐ ngày 10/7/2025 của ...``, ``Nghị quyết số 02-NQ/TW``."""
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import expand
+
+TYPES = {
+    "QĐ": "Quyết định", "HD": "Hướng dẫn", "NQ": "Nghị quyết", "CT": "Chỉ thị", "KH": "Kế hoạch",
+    "TB": "Thông báo", "CV": "Công văn", "KL": "Kết luận", "GP": "Giấy phép", "BC": "Báo cáo",
+    "TTr": "Tờ trình", "NĐ": "Nghị định", "TT": "Thông tư", "QC": "Quy chế", "CTr": "Chương trình",
+    "QyĐ": "Quy định", "CĐ": "Công điện", "HĐ": "Hợp đồng",
+}
+_TYPE_WORDS = "|".join(sorted(set(TYPES.values()) | {"Luật", "Văn bản"}, key=len, reverse=True))
+_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?(?:[/-][A-ZĐ][A-Za-zĐđ]*)+"
+_DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
+_ISSUER = r"[A-ZĐÀ-Ỹa-zđà-ỹ][^,;.()“\"\n]{2,90}?"
+DOCUMENT = re.compile(
+    rf"(?:(?P<type>{_TYPE_WORDS})\s+số\s+|(?P<type2>{_TYPE_WORDS})\s+|số\s+)(?P<number>{_NUMBER})"
+    rf"(?:\s*,?\s*(?:do\s+(?P<issuer_before>{_ISSUER})\s+(?:ban hành\s+)?)?ngày\s+(?P<date>{_DATE}))?"
+    rf"(?:\s+(?:của|do)\s+(?P<issuer>{_ISSUER})(?=\s+(?:về|v/v|ngày|nhằm|quy định|hướng dẫn|triển khai)\b|[,;.()“\"\n]|$))?",
+    re.IGNORECASE,
+)
+# "NQ68/CP": the type's code glued before the number.
+_INVERTED = re.compile(r"\b(?P<code>NQ|QĐ|CT|NĐ)(?P<num>\d{1,4})/(?P<issuer>CP|TW|TTg)\b")
+_ISSUER_CODES = {"CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ"}
+
+
+def parse_date(text: str) -> str | None:
+    """``10/7/2025`` or ``10 tháng 7 năm 2025`` → ``2025-07-10`` (None if not a valid date)."""
+    numbers = [int(n) for n in re.findall(r"\d+", text)]
+    if len(numbers) != 3:
+        return None
+    day, month, year = numbers
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+def find_documents(text: str) -> list[dict]:
+    """Every cited document: ``{"number", "type", "date", "issuer", "evidence"}``, first citation only."""
+    found: dict[str, dict] = {}
+    for match in DOCUMENT.finditer(text):
+        number = match["number"]
+        written = match["type"] or match["type2"]
+        doc_type = written[0].upper() + written[1:] if written else _type_from_number(number)
+        if doc_type is None or number in found:
+            continue
+        issuer = match["issuer"] or match["issuer_before"]
+        found[number] = {
+            "number": number, "type": doc_type,
+            "date": parse_date(match["date"]) if match["date"] else None,
+            "issuer": expand(issuer) if issuer else None,
+            "evidence": [match.start(), match.end()],
+        }
+    for match in _INVERTED.finditer(text):
+        number = f"{match['num']}/{match['code']}-{match['issuer']}"
+        found.setdefault(number, {
+            "number": number, "type": TYPES[match["code"]], "date": None,
+            "issuer": _ISSUER_CODES.get(match["issuer"]), "evidence": [match.start(), match.end()],
+        })
+    return sorted(found.values(), key=lambda d: d["evidence"])
+
+
+def _type_from_number(number: str) -> str | None:
+    """The document type its number's code names: ``737/QĐ-LĐLĐ`` → Quyết định."""
+    for part in re.split(r"[/-]", number):
+        if part in TYPES:
+            return TYPES[part]
+    return None

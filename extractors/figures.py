@@ -1,0 +1,123 @@
+"""Quantitative results and targets: ``15.248 đoàn viên``, ``trên 3,5 tỉ đồng``, ``đạt 88,2%``.
+
+A number is a figure when a percent sign, a sum of money or a counted noun
+follows it. Dates, periods, document and cluster numbers, member counts and
+the numbers inside programme names (``Chương trình 1 triệu sáng kiến``) are
+left out: their spans are skipped, and time words are not counted nouns.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.lexicon import expand
+from extractors.numbers import SCALES, as_int_if_whole, parse_number
+from extractors.spans import Span, overlaps, sentence_bounds
+
+# Counted nouns, longest first; "lượt" takes the noun after it ("lượt cán bộ").
+COUNTED = sorted([
+    "đoàn viên", "công đoàn cơ sở", "CĐCS", "công đoàn", "suất quà", "suất", "phần quà", "phần", "ngôi nhà",
+    "nhà", "căn nhà", "Mái ấm Công đoàn", "hoạt động", "sáng kiến", "lớp", "người", "người lao động", "lao động",
+    "CNVCLĐ", "CNLĐ", "NLĐ", "doanh nghiệp", "cán bộ", "hộ", "gia đình", "trẻ em", "cháu", "học sinh",
+    "sinh viên", "cuộc", "buổi", "đợt", "công trình", "đề tài", "giải pháp", "thí sinh", "bài", "tin", "đội",
+    "vận động viên", "VĐV", "tập thể", "cá nhân", "mô hình", "thỏa ước", "bản thỏa ước", "hợp đồng", "vụ",
+    "trường hợp", "huy chương", "bằng khen", "giấy khen", "cờ thi đua", "tổ", "nhóm", "đảng viên", "hội viên",
+    "sản phẩm", "tấn", "ý kiến", "kiến nghị", "quầy", "chuyến xe", "vé", "xe", "công nhân", "viên chức",
+    "giáo viên", "y bác sĩ", "lao động nữ", "nữ đoàn viên", "đoàn viên mới", "chương trình phúc lợi",
+], key=len, reverse=True)
+_NOUN = "|".join(re.escape(n) for n in COUNTED)
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
+FIGURE = re.compile(
+    rf"(?<![\w/.,\-])(?P<num>{_NUMBER})(?!(?!đ(?!\w))[\w/\-]|[.,]\d)"
+    rf"(?:\s*(?P<pct>%|phần trăm)"
+    rf"|\s*(?P<scale>tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?P<money>đồng|VNĐ|VND|đ)(?!\w)"
+    rf"|\s+(?:(?P<mscale>tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(?P<unit>(?:lượt\s+)?(?:{_NOUN}))(?!\w)"
+    rf"|\s+(?P<units_of>đơn vị)\s+(?P<unit_kind>Công đoàn cơ sở|công đoàn cơ sở|CĐCS|công đoàn|doanh nghiệp))"
+)
+_COMPARATORS = [
+    (re.compile(r"(?:trên|hơn|vượt|vượt mức)\s*$", re.IGNORECASE), ">"),
+    (re.compile(r"(?:gần|khoảng|xấp xỉ|chừng|hàng|ước|ước tính)\s*$", re.IGNORECASE), "~"),
+    (re.compile(r"(?:dưới|chưa đến|chưa tới)\s*$", re.IGNORECASE), "<"),
+    (re.compile(r"(?:không quá|tối đa)\s*$", re.IGNORECASE), "<="),
+    (re.compile(r"(?:tối thiểu|ít nhất)\s*$", re.IGNORECASE), ">="),
+]
+_AT_LEAST_AFTER = re.compile(r"^[^,;.:]{0,40}?trở lên")
+_TARGET_CUES = re.compile(
+    r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|đặt ra|phải đạt|đăng ký|sẽ\b|kế hoạch đề ra|hướng tới|nhằm đạt|dự kiến",
+    re.IGNORECASE,
+)
+_STAT_CUES = re.compile(r"(?:toàn cụm|toàn khối|hiện|tổng số|hiện nay)\s+(?:có|gồm)|\bcó tổng số", re.IGNORECASE)
+_PROGRAMME = re.compile(r"(?:[Cc]hương trình|[Cc]uộc thi|[Pp]hong trào|[Đđ]ề án|[Gg]iải)\s*[“\"]?\s*$")
+_QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
+_CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
+
+
+def find_figures(text: str, skip: list[Span]) -> list[dict]:
+    """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    figures = []
+    for match in FIGURE.finditer(text):
+        if overlaps(match.span("num"), skip + quoted) or _PROGRAMME.search(text, max(0, match.start() - 30), match.start()):
+            continue
+        value = parse_number(match["num"])
+        if value is None:
+            continue
+        unit, scale = _unit_and_scale(match)
+        value *= scale
+        comparator, start = _comparator(text, match.start())
+        figures.append({
+            "value": as_int_if_whole(round(value, 6)), "unit": unit, "kind": _kind(text, match.start()),
+            "comparator": comparator, "subject": _subject(text, match, unit), "text": text[start:match.end()],
+            "evidence": [start, match.end()],
+        })
+    return figures
+
+
+def _unit_and_scale(match: re.Match[str]) -> tuple[str, float]:
+    if match["pct"]:
+        return "%", 1.0
+    if match["money"]:
+        return "đồng", SCALES.get(match["scale"] or "", 1.0)
+    if match["units_of"]:
+        return expand(match["unit_kind"]).lower().replace("cđcs", "công đoàn cơ sở"), 1.0
+    unit = match["unit"]
+    unit = "công đoàn cơ sở" if unit == "CĐCS" else unit
+    return unit, SCALES.get(match["mscale"] or "", 1.0)
+
+
+def _comparator(text: str, start: int) -> tuple[str, int]:
+    """The comparator written before the number (``trên``, ``gần``...) or after it (``trở lên``), and the phrase start."""
+    before = text[max(0, start - 20):start]
+    after = text[start:start + 60]
+    at_least = bool(_AT_LEAST_AFTER.match(after))
+    for pattern, symbol in _COMPARATORS:
+        found = pattern.search(before)
+        if found:
+            return (">=" if at_least and symbol == ">" else symbol), start - (len(before) - found.start())
+    return (">=" if at_least else "="), start
+
+
+def _kind(text: str, pos: int) -> str:
+    """``target`` when a target cue precedes the number in its paragraph, ``stat`` for a standing count."""
+    paragraph_start = text.rfind("\n", 0, pos) + 1
+    sentence_start, _ = sentence_bounds(text, pos)
+    if _TARGET_CUES.search(text, paragraph_start, pos):
+        return "target"
+    if _STAT_CUES.search(text, sentence_start, pos):
+        return "stat"
+    return "achieved"
+
+
+def _subject(text: str, match: re.Match[str], unit: str) -> str:
+    """What is measured: the words after a counted noun or percent, else the clause before the number."""
+    after = text[match.end():match.end() + 80]
+    stop = _CLAUSE_BREAK.search(after)
+    tail = after[:stop.start()] if stop else after
+    tail_words = tail.split()[:7]
+    if match["pct"] and tail_words:
+        return " ".join(tail_words)
+    if not match["pct"] and not match["money"]:
+        return " ".join([unit, *tail_words]).strip()
+    head = text[max(0, match.start() - 120):match.start()]
+    parts = re.split(r"[,;:()\n]|\.\s", head)
+    words = [w for w in parts[-1].split() if w.lower() not in {"đạt", "là", "được", "với", "tỷ", "lệ", "tỉ"}]
+    return " ".join(words[-8:]) or unit

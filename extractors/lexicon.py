@@ -1,0 +1,71 @@
+"""Words of the trade-union domain: organisations, administrative levels, titles, abbreviations."""
+from __future__ import annotations
+
+import re
+
+# Administrative levels, longest first so that "thị xã" wins over "xã".
+ADMIN_LEVELS = ["thành phố", "thị xã", "thị trấn", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã"]
+ADMIN = r"(?:[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|[Tt]hị [Tt]rấn|[Đđ]ặc [Kk]hu|[Pp]hường|[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Xx]ã)"
+
+# Heads of organisation names; an organisation is a head, then sector words, then a level and a place.
+ORG_HEAD = (
+    r"(?:LĐLĐ|Liên đoàn [Ll]ao động|Tổng LĐLĐ|Tổng Liên đoàn [Ll]ao động|CĐCS|CĐ[A-ZĐ]{1,4}|CĐ|Công đoàn|"
+    r"Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân|Ủy ban MTTQ|MTTQ|"
+    r"Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Sở|Ban|Bộ|Trung tâm|Trường|Công ty|Tập đoàn|Tổng công ty|"
+    r"Bệnh viện|Cục|Chi cục|Văn phòng|Viện|Báo|Đài)"
+)
+
+# Titles of officials; the longest forms come first.
+TITLE = (
+    r"(?:(?:[Pp]hó )?[Cc]hủ tịch(?: [Tt]hường trực)?|(?:[Pp]hó )?[Bb]í thư(?: [Tt]hường trực)?|"
+    r"(?:[Pp]hó )?[Tt]rưởng [Bb]an|[Pp]hó [Bb]an|[Tt]rưởng [Pp]hòng|[Pp]hó [Tt]rưởng [Pp]hòng|"
+    r"(?:[Pp]hó )?[Tt]ổng [Gg]iám đốc|(?:[Pp]hó )?[Gg]iám đốc|(?:[Pp]hó )?[Cc]hánh [Vv]ăn phòng|"
+    r"(?:[Pp]hó )?[Hh]iệu trưởng|(?:[Pp]hó )?[Tt]ổng [Bb]iên tập|[Cc]huyên viên|[Ủủ]y viên(?: [Bb]an [Tt]hường vụ| BTV| [Bb]an [Cc]hấp hành)?|"
+    r"UV BTV|UVBTV|[Tt]rưởng [Kk]hoa|[Tt]hủ trưởng|[Cc]ục trưởng|[Vv]ụ trưởng|[Bb]ộ trưởng|[Tt]hứ trưởng)"
+)
+
+# Sector unions written as abbreviations: CĐVC → Công đoàn Viên chức.
+SECTORS = {
+    "VC": "Viên chức", "GD": "Giáo dục", "YT": "Y tế", "KKT": "Khu kinh tế", "CT": "Công Thương",
+    "NN": "Nông nghiệp", "XD": "Xây dựng", "GTVT": "Giao thông vận tải", "KCN": "các Khu công nghiệp",
+    "CS": "cơ sở",
+}
+
+_EXPANSIONS = [
+    (re.compile(r"\bTổng LĐLĐ\b"), "Tổng Liên đoàn Lao động"),
+    (re.compile(r"\bLĐLĐ\b"), "Liên đoàn Lao động"),
+    (re.compile(r"\bLiên đoàn lao động\b"), "Liên đoàn Lao động"),
+    (re.compile(r"\bBTV\b"), "Ban Thường vụ"),
+    (re.compile(r"\bBan Thường Vụ\b"), "Ban Thường vụ"),
+    (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
+    (re.compile(r"\bHĐND\b"), "Hội đồng nhân dân"),
+    (re.compile(r"\bUV\b"), "Ủy viên"),
+    (re.compile(r"\b(?:TP|Tp)\.?(?=\s)"), "thành phố"),
+    (re.compile(r"(?<=\S )Thành phố\b"), "thành phố"),
+    (re.compile(r"(?<=\S )Tỉnh\b"), "tỉnh"),
+    (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)\b"), lambda m: m.group(1).lower()),
+]
+_SECTOR_ABBR = re.compile(r"\bCĐ(" + "|".join(sorted(SECTORS, key=len, reverse=True)) + r")\b")
+_BARE_CD = re.compile(r"\bCĐ\b")
+
+SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương "
+    "Lâm Phùng Mai Tô Hà Tạ Lưu Thái Cao Đinh Quách Lương Châu Chu Văn Hứa Kiều Khúc Lục Mạc Nông Triệu "
+    "Tăng Thân Tống Từ Quan Ông Âu Doãn Giang Kim Khổng Lã La Lò Nghiêm Ninh Phí Phó Sầm Tôn Thạch Tiêu "
+    "Trịnh Trình Ung Vi Viên Diệp Đàm Đồng Hầu Lại Lã Mẫn Nhữ Quang Tào Thiều Yên Hàn Khương Bạch Bế Cù".split()
+)
+
+
+def expand(text: str) -> str:
+    """Write an organisation or title out in full: ``LĐLĐ Thành phố Hà Nội`` → ``Liên đoàn Lao động thành phố Hà Nội``."""
+    text = _SECTOR_ABBR.sub(lambda m: "Công đoàn " + SECTORS[m.group(1)], text)
+    text = _BARE_CD.sub("Công đoàn", text)
+    for pattern, repl in _EXPANSIONS:
+        text = pattern.sub(repl, text)
+    return re.sub(r"\s+", " ", text).strip(" ,;:-–")
+
+
+def level_of(word: str) -> str:
+    """The canonical administrative level for a level word as written (``TP.`` → ``thành phố``)."""
+    word = word.lower().rstrip(".")
+    return "thành phố" if word == "tp" else word

@@ -1,0 +1,85 @@
+"""The spaCy pipeline: an underthesea-based tokenizer and one component per extractor.
+
+Tokens are Vietnamese syllables, numbers, dates and abbreviations as
+underthesea's rule-based tokenizer cuts them; whitespace is kept so that
+``doc.text`` is the article text exactly and every span's character offsets
+are evidence offsets. Each extractor is a pipeline component that writes its
+result to a ``Doc`` extension (``doc._.cluster``, ``doc._.officials``...).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as UNDERTHESEA_TOKENS
+
+_WHITESPACE = re.compile(r"\s+")
+EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
+              "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
+COMPONENTS = ["union_cluster", "union_documents", "union_dates", "union_federation", "union_member_units",
+              "union_officials", "union_meeting", "union_figures"]
+
+
+class SyllableTokenizer:
+    """Cut text into tokens with underthesea's tokenizer patterns, keeping all whitespace."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize ``text`` into a ``Doc`` whose text is ``text`` unchanged."""
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for match in UNDERTHESEA_TOKENS.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            if start > pos:
+                gap = text[pos:start]
+                if gap == " " and words:
+                    spaces[-1] = True
+                else:
+                    words.append(gap)
+                    spaces.append(False)
+            words.append(text[start:end])
+            spaces.append(False)
+            pos = end
+        if pos < len(text):
+            words.append(text[pos:])
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def _register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+@lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """The shared pipeline (built once): tokenizer, then the extractor components in dependency order."""
+    import extractors.components  # noqa: F401  (registers the components)
+
+    _register_extensions()
+    nlp = spacy.blank("xx")
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def analyse(text: str, published_date: str | None, byline_span: tuple[int, int] | None = None) -> Doc:
+    """Run the pipeline on an article's cleaned text, knowing its publication date and where its byline is."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.published_date = published_date
+    doc.user_data["byline_span"] = byline_span
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc

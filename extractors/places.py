@@ -1,0 +1,66 @@
+"""Gazetteer: provinces before and after the 2025 merger, and the 2025 wards and communes.
+
+Wards and communes come from the official 2025 administrative map shipped by
+the ``vietnam-provinces`` package; the 63 provinces before the merger from
+``data/provinces_before_2025.txt``.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from vietnam_provinces import Province, VietNamDivisionType, Ward
+
+_DATA = Path(__file__).parent / "data"
+_PREFIX = re.compile(r"^(Thành phố|Tỉnh|Phường|Xã|Đặc khu)\s+", re.IGNORECASE)
+CITY = "thành phố"
+PROVINCE = "tỉnh"
+
+
+def bare_name(name: str) -> str:
+    """A division's name without its level word: ``Phường Hạc Thành`` → ``Hạc Thành``."""
+    return _PREFIX.sub("", name).strip()
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, str]:
+    """Bare province name → ``tỉnh`` or ``thành phố`` (centrally-run), before and after 2025."""
+    kinds: dict[str, str] = {}
+    for line in (_DATA / "provinces_before_2025.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kinds[line.lstrip("*")] = CITY if line.startswith("*") else PROVINCE
+    for province in Province.iter_all():
+        city = province.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
+        kinds[bare_name(province.name)] = CITY if city else PROVINCE
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def _province_codes() -> dict[str, int]:
+    return {bare_name(p.name): int(p.code) for p in Province.iter_all()}
+
+
+@lru_cache(maxsize=1)
+def _wards() -> dict[str, list[tuple[str, int, int]]]:
+    """Bare ward name (casefolded) → [(type, ward code, province code)]."""
+    index: dict[str, list[tuple[str, int, int]]] = {}
+    for ward in Ward.iter_all():
+        index.setdefault(bare_name(ward.name).casefold(), []).append(
+            (ward.division_type.value, int(ward.code), int(ward.province_code)))
+    return index
+
+
+def ward_type(name: str, province: str | None = None) -> str | None:
+    """``phường``/``xã``/``đặc khu`` of a 2025 ward or commune name, if the map says so unambiguously."""
+    entries = _wards().get(name.casefold(), [])
+    code = _province_codes().get(province or "")
+    if code is not None:
+        entries = [e for e in entries if e[2] == code]
+    types = {e[0] for e in entries}
+    return types.pop() if len(types) == 1 else None
+
+
+def is_known_place(name: str) -> bool:
+    """Whether the name is a province (old or new) or a 2025 ward or commune."""
+    return name in provinces() or name.casefold() in _wards()

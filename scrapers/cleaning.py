@@ -1,0 +1,49 @@
+"""Text normalisation shared by every reader: Unicode, tone marks, whitespace, glued words.
+
+The cleaned text is what every evidence span points into, so all changes to
+the characters happen here, before any extractor sees the text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from underthesea.pipeline.text_normalize import token_normalize
+
+VIET_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+VIET_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
+# A syllable with the old tone placement ("hoà", "thuỷ"): the tone sits on the last vowel of oa/oe/uy.
+_OLD_TONE_WORD = re.compile(r"\b\w*(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])\b")
+# "XuânBá": a capitalised syllable glued to the next capitalised syllable (a lost separator).
+_GLUED = re.compile(rf"(?<![{VIET_UPPER}{VIET_LOWER}])([{VIET_UPPER}][{VIET_LOWER}]+)(?=[{VIET_UPPER}][{VIET_LOWER}])")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200c\u200d]")
+
+
+def normalize_tones(text: str) -> str:
+    """Move tone marks to the placement most news sites use (``Hoà`` → ``Hòa``, ``Thuỷ`` → ``Thủy``)."""
+    return _OLD_TONE_WORD.sub(lambda m: token_normalize(m.group()), text)
+
+
+def split_glued_words(text: str) -> str:
+    """Put back the space lost between two capitalised syllables (``Thường XuânBá Thước``)."""
+    return _GLUED.sub(r"\1 ", text)
+
+
+def clean_line(line: str) -> str:
+    """One line: NFC, tone placement, glued words, spaces folded and trimmed."""
+    line = unicodedata.normalize("NFC", line)
+    line = _CONTROL.sub("", line)
+    line = _SPACES.sub(" ", line).strip()
+    return split_glued_words(normalize_tones(line))
+
+
+def clean_lines(text: str) -> list[str]:
+    """The text's lines, each cleaned; empty lines kept as ``""`` so paragraphs stay visible."""
+    return [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def join_paragraphs(lines: list[str]) -> str:
+    """Non-empty lines joined as paragraphs, one blank line between them."""
+    return "\n\n".join(line for line in lines if line)
