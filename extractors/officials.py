@@ -28,9 +28,11 @@ _NAME_FIRST = re.compile(
 _TITLE_FIRST = re.compile(rf"(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])")
 _BAN_WORD = rf"(?!(?:LĐLĐ|Liên đoàn|Công đoàn|CĐ)\b){_SYL}(?: [{_LOW}]+)?"
 _BAN_NAME = re.compile(rf"(?:\s+{_BAN_WORD})(?:\s+(?:và\s+|[-–]\s+)?{_BAN_WORD})*")
+_CAP = rf"[{_UP}][{_LOW}]*"
 _ORG = re.compile(
-    rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?P<sector>(?:\s+(?!{_ADMIN}\b){_SYL}(?:\s+(?:tế|dục|chức|kinh tế|Thương))?)*)"
-    rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_SYL}|\d{{1,2}}))*))?)"
+    rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:\s+ngành)?"
+    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{_ADMIN}\b)(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:tế|dục|chức|kinh tế|dựng|vận tải|thông|nghiệp|binh|hội))?)*)"
+    rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
 )
 _ROLE = re.compile(
     r"\s*[,(]?\s*(?P<role>[Cc]ụm trưởng|[Tt]rưởng [Cc]ụm|[Cc]ụm phó|[Pp]hó [Cc]ụm(?: trưởng)?|[Pp]hó [Tt]rưởng [Cc]ụm|"

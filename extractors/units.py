@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import SECTORS, level_of
+from extractors.lexicon import SECTORS, expand, level_of
 from extractors.places import is_known_place, ward_type
 from extractors.spans import Span
 
@@ -18,79 +18,78 @@ _LEVELS = r"thành phố|thị xã|thị trấn|phường|huyện|quận|tỉnh|
 _LEVEL_WORD = re.compile(rf"\b({_LEVELS})\b", re.IGNORECASE)
 _FEDERATION_HEAD = re.compile(r"LĐLĐ|liên đoàn lao động", re.IGNORECASE)
 _UNION_HEAD = re.compile(r"\bcông đoàn\b|\bCĐ\b", re.IGNORECASE)
-_SECTOR_NAMES = {name.casefold(): name for name in SECTORS.values()}
 
-_TRIGGER_COLON = re.compile(
-    rf"(?:bao gồm|gồm)(?:\s+có)?\s+(?:(?P<count>\d{{1,3}})\s+)?(?P<head>[^:;.()\n]{{0,60}}?)\s*(?:gồm\s*)?:\s*"
-)
+_TRIGGER_COLON = re.compile(r"(?:bao gồm|gồm|có)(?:\s+có)?\s+(?P<head>[^:;.()\n]{0,60}?)\s*(?:gồm\s*)?:\s*")
 _TRIGGER_BARE = re.compile(
-    r"(?:bao gồm|gồm)(?:\s+có)?(?:\s+(?P<count>\d{1,3}))?(?:\s+(?:đơn vị|thành viên))?(?:\s+là)?\s+"
+    r"(?:bao gồm|gồm)(?:\s+có)?(?:\s+\d{1,3})?(?:\s+(?:đơn vị|thành viên))?(?:\s+là)?\s+"
     r"(?P<head>(?:các\s+)?(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ[A-ZĐ]*)(?:\s+các)?(?:\s+(?:" + _LEVELS + r"))?)\s+"
 )
 _TRIGGER_PAREN = re.compile(
-    r"(?P<count>\d{1,3})\s+(?P<head>(?:công đoàn|Công đoàn|đơn vị|LĐLĐ)[^():;.\n]{0,40}?)\s*\((?P<body>[^)]+)\)"
+    r"(?P<head>\d{1,3}\s+(?:công đoàn|Công đoàn|đơn vị|LĐLĐ)[^():;.\n]{0,40}?)\s*\((?P<body>[^)]+)\)"
 )
 _ITEM = re.compile(
-    rf"^(?P<head>(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ(?P<sector>[A-ZĐ]{{1,4}})?)\s+)?(?:các\s+)?"
-    rf"(?:(?P<level>{_LEVELS})\s+)?(?P<place>(?:[{_UP}][{_LOW}]*|\d{{1,2}})(?:\s+[{_UP}][{_LOW}]*)*)?\s*(?P<rest>.*)$",
+    rf"^(?P<head>(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ)\s+)?(?:các\s+)?"
+    rf"(?:(?P<level>{_LEVELS})\s*:?\s+)?(?P<place>(?:[{_UP}][{_LOW}]*|\d{{1,2}})(?:\s+[{_UP}][{_LOW}]*)*)?\s*(?P<rest>.*)$",
     re.DOTALL,
 )
-_COUNT_IN_CLUSTER = re.compile(r"(?P<count>\d{1,3})\s+đơn vị\s+(?:thuộc|trong)\s+(?:[Cc]ụm|[Kk]hối)")
+_SECTOR_ITEM = re.compile(
+    rf"^(?:CĐ(?P<abbr>[A-ZĐ]{{1,4}})|Công đoàn\s+(?P<name>(?:ngành\s+)?[{_UP}].*?))(?:\s+(?P<level>tỉnh|thành phố))?$",
+    re.DOTALL,
+)
+_COUNT = re.compile(r"\b(?P<count>\d{1,3})\b")
+_COUNT_IN_CLUSTER = re.compile(
+    r"(?P<count>\d{1,3})\s+(?:đơn vị|công đoàn ngành|công đoàn|LĐLĐ)(?:\s+thành viên)?\s+(?:thuộc|trong|của)\s+(?:[Cc]ụm|[Kk]hối)"
+    r"|(?P<count2>\d{1,3})\s+đơn vị thành viên"
+)
 _COUNT_OF = re.compile(r"(?:của|gồm)\s+(?P<count>\d{1,3})\s+đơn vị")
-_LIST_END = re.compile(r"[.;\n]|\s[-–]\s")
+_LIST_END = re.compile(r"[.\n]|\s[-–]\s")
+_SECTOR_SPLIT = re.compile(r",|;|\s+và\s+(?=Công đoàn|CĐ)")
+_PLACE_SPLIT = re.compile(r",|;|\s+và\s+|\s*&\s*")
 
 
 def member_units(text: str, province: str | None) -> tuple[list[dict], tuple[int, Span] | None]:
     """The member units of the first member list in the text, and the stated member count with its span."""
-    units: list[dict] = []
-    count = None
-    for start, body_start, body_end, count_match, head in _lists(text):
+    for body_start, body_end, head, head_start in _lists(text):
         units = _parse_items(text, body_start, body_end, head, province)
         if len(units) >= 2:
-            if count_match and count_match["count"]:
-                count = (int(count_match.group("count")), count_match.span("count"))
-            break
-        units = []
-    if count is None:
-        count = _stated_count(text, len(units))
-    return units, count
+            count = _COUNT.search(head)
+            if count:
+                return units, (int(count["count"]), (head_start + count.start(), head_start + count.end()))
+            return units, _stated_count(text, len(units))
+    return [], _stated_count(text, 0)
 
 
-def _lists(text: str):
-    """Candidate member lists: (trigger start, body start, body end, match holding the count, head words)."""
+def _lists(text: str) -> list[tuple[int, int, str, int]]:
+    """Candidate member lists in text order: (body start, body end, head words, where the head starts)."""
     candidates = []
     for match in _TRIGGER_COLON.finditer(text):
         end = _LIST_END.search(text, match.end())
-        candidates.append((match.start(), match.end(), end.start() if end else len(text), match, match["head"]))
+        candidates.append((match.end(), end.start() if end else len(text), match["head"], match.start("head")))
     for match in _TRIGGER_BARE.finditer(text):
         end = _LIST_END.search(text, match.end())
-        candidates.append((match.start(), match.start("head"), end.start() if end else len(text), match, ""))
+        candidates.append((match.start("head"), end.start() if end else len(text), text[match.start():match.start("head")],
+                           match.start()))
     for match in _TRIGGER_PAREN.finditer(text):
-        candidates.append((match.start(), match.start("body"), match.end("body"), match, match["head"]))
-    return sorted(candidates, key=lambda c: c[0])
+        candidates.append((match.start("body"), match.end("body"), match["head"], match.start("head")))
+    return sorted(candidates)
 
 
 def _parse_items(text: str, start: int, end: int, list_head: str, province: str | None) -> list[dict]:
     """Units of one list body; items inherit the head and level of the list or the item before them."""
     if re.search(r"\b(?:đồng chí|đại biểu|nội dung|ông|bà)\b", list_head, re.IGNORECASE):
         return []
+    first = text[start:end].lstrip()
+    if "ngành" in list_head or _SECTOR_ITEM.match(_PLACE_SPLIT.split(first, 1)[0].strip()):
+        return _sector_units(text, start, end)
     head = _head_of(list_head)
     levels = [level_of(w) for w in _LEVEL_WORD.findall(list_head)]
     units: list[dict] = []
-    for item_start, item_end in _item_spans(text, start, end):
+    for item_start, item_end in _item_spans(text, start, end, _PLACE_SPLIT):
         match = _ITEM.match(text[item_start:item_end])
-        if not match:
-            break
         if match["head"]:
             head = _head_of(match["head"])
         if match["level"]:
             levels = [level_of(match["level"])]
-        sector = _sector(match)
-        if sector:
-            units.append(_sector_unit(sector, match["level"], item_start + match.start(), item_start + match.end("level" if match["level"] else "head")))
-            if match["rest"] and not match["rest"].startswith(("tỉnh", "thành phố")):
-                break
-            continue
         if not match["place"] or head is None and not levels:
             break
         places = _split_places(match["place"])
@@ -103,12 +102,30 @@ def _parse_items(text: str, start: int, end: int, list_head: str, province: str 
     return units
 
 
-def _item_spans(text: str, start: int, end: int) -> list[Span]:
-    """Spans of the items of a list body split on commas, ``và`` and ``&``."""
+def _sector_units(text: str, start: int, end: int) -> list[dict]:
+    """Sector unions of a list: ``CĐVC tỉnh``, ``Công đoàn ngành Xây dựng``, ``Công đoàn Y tế tỉnh``."""
+    units = []
+    for item_start, item_end in _item_spans(text, start, end, _SECTOR_SPLIT):
+        item = text[item_start:item_end].strip()
+        match = _SECTOR_ITEM.match(item)
+        if not match:
+            break
+        if match["abbr"]:
+            if match["abbr"] not in SECTORS:
+                break
+            place = SECTORS[match["abbr"]]
+        else:
+            place = re.sub(r"^ngành\s+", "", match["name"])
+        units.append({"name": expand(item), "type": "ngành", "place": place, "evidence": [item_start, item_end]})
+    return units
+
+
+def _item_spans(text: str, start: int, end: int, separators: re.Pattern[str]) -> list[Span]:
+    """Spans of the items of a list body, split where ``separators`` match."""
     spans, pos = [], start
-    for sep in re.finditer(r",|\s+và\s+|\s*&\s*", text[start:end]):
-        spans.append((pos, start + sep.start()))
-        pos = start + sep.end()
+    for sep in separators.finditer(text, start, end):
+        spans.append((pos, sep.start()))
+        pos = sep.end()
     spans.append((pos, end))
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if text[s:e].strip()]
 
@@ -120,24 +137,6 @@ def _head_of(words: str) -> str | None:
     if _UNION_HEAD.search(words):
         return "Công đoàn"
     return None
-
-
-def _sector(match: re.Match[str]) -> str | None:
-    """The sector of a sector union item (``CĐVC tỉnh`` → Viên chức, ``Công đoàn Y tế tỉnh`` → Y tế)."""
-    if match["sector"] in SECTORS:
-        return SECTORS[match["sector"]]
-    if match["head"] and match["place"]:
-        words = f"{match['place']} {match['rest']}".split()
-        for size in (3, 2, 1):
-            name = " ".join(words[:size]).casefold()
-            if name in _SECTOR_NAMES:
-                return _SECTOR_NAMES[name]
-    return None
-
-
-def _sector_unit(sector: str, level: str | None, start: int, end: int) -> dict:
-    level_word = f" {level_of(level)}" if level else " tỉnh"
-    return {"name": f"Công đoàn {sector}{level_word}", "type": "ngành", "place": sector, "evidence": [start, end]}
 
 
 def _split_places(run: str) -> list[str]:
@@ -166,7 +165,8 @@ def _stated_count(text: str, found: int) -> tuple[int, Span] | None:
     """The member count stated outside a list: ``6 đơn vị thuộc Cụm``, or ``của 9 đơn vị`` matching the list."""
     match = _COUNT_IN_CLUSTER.search(text)
     if match:
-        return int(match["count"]), match.span("count")
+        group = "count" if match["count"] else "count2"
+        return int(match[group]), match.span(group)
     for match in _COUNT_OF.finditer(text):
         if int(match["count"]) == found:
             return found, match.span("count")

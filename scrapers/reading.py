@@ -25,6 +25,9 @@ ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 MAX_PAGE_BYTES = 8 * 1024 * 1024
 MIN_BODY_CHARS = 200
 _HEAD_ZONE = 15
+# Generic extractors often drop the lead paragraph (sapo) and the byline; these put them back.
+_LEAD_SELECTOR = ".sapo, .lead, .summary, .article-sapo, .detail-sapo, .chapeau, [class*='sapo'], [itemprop='description']"
+_BYLINE_SELECTOR = ".author, .byline, .article-author, .detail-author, [itemprop='author']"
 _TAIL_ZONE = 12
 _VIET_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
 
@@ -56,7 +59,7 @@ def read_text(text: str, source: str) -> Article:
     if not lines:
         raise NotAnArticle("empty file")
     published, first = boilerplate.leading_date(lines[0])
-    lines[0] = first
+    lines = [first, *lines[1:]] if first else lines[1:]
     return _assemble(source, lines, published=published, date_marker=published)
 
 
@@ -218,5 +221,22 @@ def _body_text(html: str, soup: BeautifulSoup, body_selector: str | None) -> str
         return node.get_text("\n")
     import trafilatura
 
-    return trafilatura.extract(html, include_comments=False, include_tables=False, include_images=False,
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_images=False,
                                deduplicate=True) or ""
+    lead = _first_text(soup, _LEAD_SELECTOR)
+    if lead and lead[:80] not in text:
+        text = f"{lead}\n{text}"
+    byline = _first_text(soup, _BYLINE_SELECTOR)
+    if byline and len(byline) < 80 and not text.rstrip().endswith(byline):
+        text = f"{text}\n{byline}"
+    return text
+
+
+def _first_text(soup: BeautifulSoup, selector: str) -> str | None:
+    """The visible text of the first element matching ``selector`` (outside ``<head>``), if any."""
+    for node in soup.select(selector):
+        if node.name != "meta" and node.find_parent("head") is None:
+            text = node.get_text(" ", strip=True)
+            if text:
+                return text
+    return None
