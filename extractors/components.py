@@ -25,9 +25,14 @@ _PLACE_AFTER_LEVEL = re.compile(
 )
 
 
+def text_of(doc: Doc) -> str:
+    """The article text (kept once in ``user_data``: ``Doc.text`` rebuilds the string on every call)."""
+    return doc.user_data["text"]
+
+
 def title_end(doc: Doc) -> int:
     """Where the headline paragraph ends (after an optional ``date`` marker line)."""
-    text = doc.text
+    text = text_of(doc)
     start = text.index("\n\n") + 2 if text.startswith("date ") and "\n\n" in text else 0
     end = text.find("\n\n", start)
     return end if end >= 0 else len(text)
@@ -37,9 +42,9 @@ def lead_end(doc: Doc) -> int:
     """Where the lead (the first paragraphs after the headline) ends."""
     pos = title_end(doc)
     for _ in range(_LEAD_PARAGRAPHS):
-        nxt = doc.text.find("\n\n", pos + 2)
+        nxt = text_of(doc).find("\n\n", pos + 2)
         if nxt < 0:
-            return len(doc.text)
+            return len(text_of(doc))
         pos = nxt
     return pos
 
@@ -54,7 +59,7 @@ def cluster_component(doc: Doc) -> Doc:
 @Language.component("union_documents")
 def documents_component(doc: Doc) -> Doc:
     """``doc._.documents``: cited documents."""
-    doc._.documents = find_documents(doc.text)
+    doc._.documents = find_documents(text_of(doc))
     return doc
 
 
@@ -62,16 +67,16 @@ def documents_component(doc: Doc) -> Doc:
 def dates_component(doc: Doc) -> Doc:
     """``doc._.dates`` (every date mention) and ``doc._.meeting_date`` (ISO date and span)."""
     skip = [tuple(d["evidence"]) for d in doc._.documents]
-    mentions = dates.date_mentions(doc.text, skip)
+    mentions = dates.date_mentions(text_of(doc), skip)
     doc._.dates = mentions
-    doc._.meeting_date = dates.meeting_date(doc.text, mentions, title_end(doc), doc._.published_date)
+    doc._.meeting_date = dates.meeting_date(text_of(doc), mentions, title_end(doc), doc._.published_date)
     return doc
 
 
 @Language.component("union_federation")
 def federation_component(doc: Doc) -> Doc:
     """``doc._.federation``: the provincial federation and its province."""
-    doc._.federation = main_federation(federation_mentions(doc.text))
+    doc._.federation = main_federation(federation_mentions(text_of(doc)))
     doc._.province = doc._.federation["province"] if doc._.federation else None
     return doc
 
@@ -79,7 +84,7 @@ def federation_component(doc: Doc) -> Doc:
 @Language.component("union_member_units")
 def member_units_component(doc: Doc) -> Doc:
     """``doc._.member_units`` and ``doc._.member_count`` (stated number and its span)."""
-    doc._.member_units, doc._.member_count = units.member_units(doc.text, doc._.province)
+    doc._.member_units, doc._.member_count = units.member_units(text_of(doc), doc._.province)
     return doc
 
 
@@ -87,9 +92,9 @@ def member_units_component(doc: Doc) -> Doc:
 def officials_component(doc: Doc) -> Doc:
     """``doc._.officials`` and ``doc._.cluster_leader``."""
     federation = doc._.federation["federation"] if doc._.federation else None
-    places = {u["place"] for u in doc._.member_units} | set(_PLACE_AFTER_LEVEL.findall(doc.text))
+    places = {u["place"] for u in doc._.member_units} | set(_PLACE_AFTER_LEVEL.findall(text_of(doc)))
     byline = doc.user_data.get("byline_span")
-    officials = find_officials(doc.text, federation, places, [byline] if byline else [])
+    officials = find_officials(text_of(doc), federation, places, [byline] if byline else [])
     if doc._.cluster is None:
         for official in officials:
             official["cluster_role"] = None
@@ -98,7 +103,7 @@ def officials_component(doc: Doc) -> Doc:
     if leader:
         doc._.cluster_leader = ({"name": leader["name"], "unit": leader["organization"]}, tuple(leader["evidence"]))
     elif doc._.cluster:
-        found = meeting.leader_unit(doc.text)
+        found = meeting.leader_unit(text_of(doc))
         doc._.cluster_leader = ({"name": None, "unit": found[0]}, found[1]) if found else None
     return doc
 
@@ -106,7 +111,7 @@ def officials_component(doc: Doc) -> Doc:
 @Language.component("union_meeting")
 def meeting_component(doc: Doc) -> Doc:
     """``doc._.meeting``: type, location and period, each with its span."""
-    text, start, end = doc.text, title_end(doc), lead_end(doc)
+    text, start, end = text_of(doc), title_end(doc), lead_end(doc)
     title = text[:start].split("\n\n")[-1]
     found = {}
     kind = meeting.meeting_type(text, title, start, end, doc._.cluster is not None)
@@ -132,5 +137,5 @@ def figures_component(doc: Doc) -> Doc:
     skip += [m["span"] for m in doc._.dates]
     if doc._.member_count:
         skip.append(doc._.member_count[1])
-    doc._.figures = find_figures(doc.text, skip)
+    doc._.figures = find_figures(text_of(doc), skip)
     return doc

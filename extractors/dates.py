@@ -11,8 +11,7 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-import dateparser
-
+from extractors.documents import parse_date
 from extractors.spans import Span, overlaps
 
 _CUE = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+(?:nay|qua|mai|hôm nay))?(?:\s+ngày)?|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua|[Vv]ừa qua)"
@@ -45,8 +44,8 @@ def date_mentions(text: str, skip: list[Span]) -> list[dict]:
         if overlaps(span, skip):
             continue
         if match["written"]:
-            parsed = dateparser.parse(match["written"], languages=["vi"], settings={"DATE_ORDER": "DMY"})
-            value = parsed.date() if parsed else None
+            iso = parse_date(match["written"])
+            value = date.fromisoformat(iso) if iso and _valid(*map(int, iso.split("-"))) else None
         else:
             value = _valid(int(match["y"]), int(match["m"]), int(match["d"]))
         if value:

@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as UNDERTHESEA_TOKENS
 
-_WHITESPACE = re.compile(r"\s+")
+# Plain syllables are the bulk of the text and need no rule; anything with inner punctuation
+# (dates, numbers, codes, abbreviations) goes through underthesea's patterns.
+_COARSE = re.compile(r"\w+(?:[./,:&'’+-]+\w+)*|[^\w\s]")
+_PLAIN = re.compile(r"\w+")
 EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
               "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
 COMPONENTS = ["union_cluster", "union_documents", "union_dates", "union_federation", "union_member_units",
@@ -35,10 +38,7 @@ class SyllableTokenizer:
         words: list[str] = []
         spaces: list[bool] = []
         pos = 0
-        for match in UNDERTHESEA_TOKENS.finditer(text):
-            start, end = match.span()
-            if start == end:
-                continue
+        for start, end in _token_spans(text):
             if start > pos:
                 gap = text[pos:start]
                 if gap == " " and words:
@@ -53,6 +53,18 @@ class SyllableTokenizer:
             words.append(text[pos:])
             spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)
+
+
+def _token_spans(text: str):
+    """Token boundaries: plain syllables directly, other chunks cut by underthesea's tokenizer patterns."""
+    for coarse in _COARSE.finditer(text):
+        if _PLAIN.fullmatch(coarse.group()):
+            yield coarse.span()
+            continue
+        base = coarse.start()
+        for match in UNDERTHESEA_TOKENS.finditer(coarse.group()):
+            if match.end() > match.start():
+                yield base + match.start(), base + match.end()
 
 
 def _register_extensions() -> None:
@@ -80,6 +92,7 @@ def analyse(text: str, published_date: str | None, byline_span: tuple[int, int] 
     doc = nlp.make_doc(text)
     doc._.published_date = published_date
     doc.user_data["byline_span"] = byline_span
+    doc.user_data["text"] = text
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc

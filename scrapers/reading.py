@@ -77,6 +77,8 @@ def read_html(html: str | bytes, source: str, url: str | None = None, body_selec
     meta = _page_metadata(soup)
     body = _body_text(html, soup, body_selector)
     lines = [line for line in clean_lines(body) if line]
+    if _mostly_links(soup, lines):
+        raise NotAnArticle("a listing page (mostly links), not an article")
     title = clean_line(meta["title"]) if meta["title"] else None
     if title:
         lines = [title, *lines]
@@ -230,6 +232,16 @@ def _body_text(html: str, soup: BeautifulSoup, body_selector: str | None) -> str
     if byline and len(byline) < 80 and not text.rstrip().endswith(byline):
         text = f"{text}\n{byline}"
     return text
+
+
+def _mostly_links(soup: BeautifulSoup, lines: list[str]) -> bool:
+    """Whether the main text is a list of linked headlines with teasers (a listing or home page)."""
+    anchors = {clean_line(a.get_text(" ", strip=True)) for a in soup.find_all("a")}
+    linked = [line for line in lines if line in anchors]
+    headlines = [line for line in linked if len(line) >= 30]
+    if len(headlines) >= 3 and len(headlines) >= 0.25 * len(lines):
+        return True
+    return sum(map(len, linked)) > 0.5 * max(1, sum(map(len, lines)))
 
 
 def _first_text(soup: BeautifulSoup, selector: str) -> str | None:
