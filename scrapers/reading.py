@@ -239,7 +239,7 @@ def _mostly_links(soup: BeautifulSoup, lines: list[str]) -> bool:
     anchors = {clean_line(a.get_text(" ", strip=True)) for a in soup.find_all("a")}
     linked = [line for line in lines if line in anchors]
     headlines = [line for line in linked if len(line) >= 30]
-    if len(headlines) >= 3 and len(headlines) >= 0.25 * len(lines):
+    if len(headlines) >= 2 and len(headlines) >= 0.25 * len(lines):
         return True
     return sum(map(len, linked)) > 0.5 * max(1, sum(map(len, lines)))
 
