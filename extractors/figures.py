@@ -11,7 +11,7 @@ import re
 
 from extractors.lexicon import expand
 from extractors.numbers import SCALES, as_int_if_whole, parse_number
-from extractors.spans import Span, overlaps, sentence_bounds
+from extractors.spans import Span, overlaps
 
 # Counted nouns, longest first; "lượt" takes the noun after it ("lượt cán bộ").
 COUNTED = sorted([
@@ -53,10 +53,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
 
 def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    skip = skip + [m.span() for m in _QUOTED.finditer(text)]
     figures = []
     for match in FIGURE.finditer(text):
-        if overlaps(match.span("num"), skip + quoted) or _PROGRAMME.search(text, max(0, match.start() - 30), match.start()):
+        if overlaps(match.span("num"), skip) or _PROGRAMME.search(text, max(0, match.start() - 30), match.start()):
             continue
         value = parse_number(match["num"])
         if value is None:
@@ -99,7 +99,7 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
 def _kind(text: str, pos: int) -> str:
     """``target`` when a target cue precedes the number in its paragraph, ``stat`` for a standing count."""
     paragraph_start = text.rfind("\n", 0, pos) + 1
-    sentence_start, _ = sentence_bounds(text, pos)
+    sentence_start = max(paragraph_start, text.rfind(". ", 0, pos) + 2)
     if _TARGET_CUES.search(text, paragraph_start, pos):
         return "target"
     if _STAT_CUES.search(text, sentence_start, pos):

@@ -1,15 +1,39 @@
-"""unionnews serve (not built yet)."""
+"""Serve the meeting archive as a web page: a search box with filters, the results
+with highlighted snippets, and a page per meeting showing the extracted record
+beside the article text, each value's evidence highlighted on hover or click.
+Stop with Ctrl-C."""
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-HELP = "serve (not built yet)"
+HELP = "serve the meeting archive as a web page"
 
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``serve``."""
+    parser.add_argument("--data", type=Path, default=Path("outputs"), metavar="DIR", help="data folder (default: outputs)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run ``serve``."""
-    raise SystemExit("unionnews serve: not built yet")
+    """Serve until interrupted; returns the exit code."""
+    from pipeline.archive import ARCHIVE_DIR
+    from pipeline.web.server import make_server
+
+    try:
+        server = make_server(args.data, args.host, args.port)
+    except OSError as exc:
+        print(f"unionnews serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    if not (args.data / ARCHIVE_DIR).is_dir():
+        print(f"unionnews serve: no archive yet in {args.data}: run `unionnews ingest` first", file=sys.stderr)
+    host, port = server.server_address[:2]
+    print(f"Serving the meeting archive of {args.data} at http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0

@@ -1,0 +1,1 @@
+"""The web page of the meeting archive (``unionnews serve``): search, results, meeting pages."""
