@@ -34,18 +34,30 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def cluster_mentions(doc: Doc) -> list[dict]:
-    """Every cluster mention: ``{"number", "kind", "name", "span"}`` in text order."""
+def cluster_mentions(doc: Doc, text: str) -> list[dict]:
+    """Every cluster mention: ``{"number", "kind", "name", "span"}`` in text order.
+
+    The matcher runs only on short windows around ``thi đua`` (``text`` is ``doc.text``), not the whole article.
+    """
     mentions = []
-    for _, start, end in _matcher(doc.vocab)(doc):
-        kind = doc[start].lower_
-        numeral = doc[end - 1].text
-        number = int(numeral) if numeral.isdigit() else roman_to_int(numeral)
-        mentions.append({
-            "number": number, "kind": kind, "name": f"{kind.capitalize()} thi đua số {number}",
-            "span": (doc[start].idx, doc[end - 1].idx + len(numeral)),
-        })
-    return sorted(mentions, key=lambda m: m["span"])
+    matcher = _matcher(doc.vocab)
+    lowered = text.lower()
+    pos = lowered.find("thi đua")
+    while pos >= 0:
+        window = doc.char_span(max(0, pos - 6), min(len(text), pos + 20), alignment_mode="expand")
+        pos = lowered.find("thi đua", pos + 1)
+        if window is None:
+            continue
+        for _, start, end in matcher(window):
+            start, end = window.start + start, window.start + end
+            kind = doc[start].lower_
+            numeral = doc[end - 1].text
+            number = int(numeral) if numeral.isdigit() else roman_to_int(numeral)
+            mentions.append({
+                "number": number, "kind": kind, "name": f"{kind.capitalize()} thi đua số {number}",
+                "span": (doc[start].idx, doc[end - 1].idx + len(numeral)),
+            })
+    return sorted({m["span"]: m for m in mentions}.values(), key=lambda m: m["span"])
 
 
 def main_cluster(mentions: list[dict], title_end: int) -> dict | None:

@@ -52,7 +52,7 @@ def lead_end(doc: Doc) -> int:
 @Language.component("union_cluster")
 def cluster_component(doc: Doc) -> Doc:
     """``doc._.cluster``: the cluster the article is about."""
-    doc._.cluster = main_cluster(cluster_mentions(doc), title_end(doc))
+    doc._.cluster = main_cluster(cluster_mentions(doc, text_of(doc)), title_end(doc))
     return doc
 
 

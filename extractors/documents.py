@@ -16,7 +16,7 @@ _NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?(?:[/-][A-ZĐ][A-Za-zĐđ]*)+"
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _ISSUER = r"[A-ZĐÀ-Ỹa-zđà-ỹ][^,;.()“\"\n\d]{2,90}?"
 DOCUMENT = re.compile(
-    rf"(?:(?P<type>{_TYPE_WORDS})\s+số\s+|(?P<type2>{_TYPE_WORDS})\s+|số\s+)(?P<number>{_NUMBER})"
+    rf"\b(?=[QqHhNnCcKkTtGgBbLlVvSs])(?:(?P<type>{_TYPE_WORDS})\s+số\s+|(?P<type2>{_TYPE_WORDS})\s+|số\s+)(?P<number>{_NUMBER})"
     rf"(?:\s*,?\s*(?:do\s+(?P<issuer_before>{_ISSUER})\s+(?:ban hành\s+)?)?ngày\s+(?P<date>{_DATE}))?"
     rf"(?:\s+(?:của|do)\s+(?P<issuer>{_ISSUER})(?=\s+(?:về|v/v|ngày|nhằm|quy định|hướng dẫn|triển khai|và)\b|[,;.()“\"\n]|$))?",
     re.IGNORECASE,

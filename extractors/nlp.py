@@ -19,8 +19,7 @@ from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as UNDERT
 
 # Plain syllables are the bulk of the text and need no rule; anything with inner punctuation
 # (dates, numbers, codes, abbreviations) goes through underthesea's patterns.
-_COARSE = re.compile(r"\w+(?:[./,:&'’+-]+\w+)*|[^\w\s]")
-_PLAIN = re.compile(r"\w+")
+_COARSE = re.compile(r"(?P<compound>\w+(?:[./,:&'’+-]+\w+)+)|\w+|[^\w\s]")
 EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
               "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
 COMPONENTS = ["union_cluster", "union_documents", "union_dates", "union_federation", "union_member_units",
@@ -58,7 +57,7 @@ class SyllableTokenizer:
 def _token_spans(text: str):
     """Token boundaries: plain syllables directly, other chunks cut by underthesea's tokenizer patterns."""
     for coarse in _COARSE.finditer(text):
-        if _PLAIN.fullmatch(coarse.group()):
+        if coarse.lastgroup is None:
             yield coarse.span()
             continue
         base = coarse.start()
