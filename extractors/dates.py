@@ -17,11 +17,11 @@ from extractors.spans import Span, overlaps
 _CUE = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+(?:nay|qua|mai|hôm nay))?(?:\s+ngày)?|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua|[Vv]ừa qua)"
 # A full numeric or written-out date, with its cue word when there is one.
 _FULL = re.compile(
-    rf"(?=[SsCcTtĐđNnHhVv\d(])(?P<cue>{_CUE})?\s*\(?\s*(?:(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})"
+    rf"(?=[SsCcTtĐđNnHhVv\d(])(?P<cue>{_CUE})?\s*\(?\s*(?:(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"
     rf"|(?P<written>\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s*(?:năm|,)\s*|\s+)\d{{4}}))\b"
 )
 # A day and month with no year: only taken after a cue word (``Sáng 09/8``, ``Chiều nay (5/7)``).
-_PARTIAL = re.compile(rf"(?=[SsCcTtĐđNnHhVv])(?P<cue>{_CUE})\s*\(?\s*(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?![/\d])\)?")
+_PARTIAL = re.compile(rf"(?=[SsCcTtĐđNnHhVv])(?P<cue>{_CUE})\s*\(?\s*(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?![/.-]?\d)\)?")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _LEAD_CHARS = 900
 

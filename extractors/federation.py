@@ -13,7 +13,7 @@ def _pattern() -> re.Pattern[str]:
     names = "|".join(re.escape(n) for n in sorted(provinces(), key=len, reverse=True))
     return re.compile(
         r"(?<!Tổng )(?:LĐLĐ|Liên đoàn [Ll]ao động)(?:\s*\(LĐLĐ\))?\s+"
-        rf"(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+)?(?P<name>{names})(?![\w])"
+        rf"(?:(?P<hcm>TP\.?\s?HCM|TPHCM)|(?:(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s*)?(?P<name>{names}))(?![\w])"
     )
 
 
@@ -21,7 +21,7 @@ def federation_mentions(text: str) -> list[dict]:
     """Mentions of a provincial federation whose written level fits the province (``thành phố`` only for cities)."""
     found = []
     for match in _pattern().finditer(text):
-        name = match["name"]
+        name = "Hồ Chí Minh" if match["hcm"] else match["name"]
         kind = provinces()[name]
         level = match["level"]
         if level and (kind == CITY) != (level.lower().rstrip(".") in {"thành phố", "tp"}):
