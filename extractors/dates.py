@@ -11,17 +11,13 @@ import re
 from collections import Counter
 from datetime import date, timedelta
 
-from extractors.documents import parse_date
 from extractors.spans import Span, overlaps
 
 _CUE = r"(?:(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)(?:\s+(?:nay|qua|mai|hôm nay))?(?:\s+ngày)?|[Nn]gày|[Hh]ôm nay|[Hh]ôm qua|[Vv]ừa qua)"
-# A full numeric or written-out date, with its cue word when there is one.
-_FULL = re.compile(
-    rf"(?=[SsCcTtĐđNnHhVv\d(])(?P<cue>{_CUE})?\s*\(?\s*(?:(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})"
-    rf"|(?P<written>\d{{1,2}}\s+tháng\s+\d{{1,2}}(?:\s*(?:năm|,)\s*|\s+)\d{{4}}))\b"
-)
-# A day and month with no year: only taken after a cue word (``Sáng 09/8``, ``Chiều nay (5/7)``).
-_PARTIAL = re.compile(rf"(?=[SsCcTtĐđNnHhVv])(?P<cue>{_CUE})\s*\(?\s*(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?![/.-]?\d)\)?")
+# Dates are found from their digits; the cue word before them (``Sáng``, ``Ngày``...) is then looked up.
+_NUMERIC = re.compile(r"(?=\d)(?<![\d/.,-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?(?![\d/]|[.,-]\d)")
+_WRITTEN = re.compile(r"(?=\d)(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*|\s+)(?P<y>\d{4})\b")
+_CUE_BEFORE = re.compile(rf"{_CUE}\s*\(?\s*$")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _LEAD_CHARS = 900
 
@@ -39,23 +35,18 @@ def date_mentions(text: str, skip: list[Span]) -> list[dict]:
     ``date`` is a :class:`datetime.date` for full dates, or a ``(day, month)`` pair when no year is written.
     """
     mentions = []
-    for match in _FULL.finditer(text):
-        span = match.span("written") if match["written"] else (match.start("d"), match.end("y"))
+    for match in [*_NUMERIC.finditer(text), *_WRITTEN.finditer(text)]:
+        span = match.span()
         if overlaps(span, skip):
             continue
-        if match["written"]:
-            iso = parse_date(match["written"])
-            value = date.fromisoformat(iso) if iso and _valid(*map(int, iso.split("-"))) else None
-        else:
-            value = _valid(int(match["y"]), int(match["m"]), int(match["d"]))
-        if value:
-            mentions.append({"date": value, "span": span, "cue": bool(match["cue"]), "year_given": True})
-    for match in _PARTIAL.finditer(text):
-        span = (match.start("d"), match.end("m"))
+        cue = bool(_CUE_BEFORE.search(text, max(0, span[0] - 25), span[0]))
         day, month = int(match["d"]), int(match["m"])
-        if overlaps(span, skip) or not (1 <= day <= 31 and 1 <= month <= 12):
-            continue
-        mentions.append({"date": (day, month), "span": span, "cue": True, "year_given": False})
+        if match["y"]:
+            value = _valid(int(match["y"]), month, day)
+            if value:
+                mentions.append({"date": value, "span": span, "cue": cue, "year_given": True})
+        elif cue and match["sep"] != "." and 1 <= day <= 31 and 1 <= month <= 12:
+            mentions.append({"date": (day, month), "span": span, "cue": True, "year_given": False})
     return sorted(mentions, key=lambda m: m["span"])
 
 

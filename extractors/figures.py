@@ -27,7 +27,7 @@ COUNTED = sorted([
 _NOUN = "|".join(re.escape(n) for n in COUNTED)
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
 FIGURE = re.compile(
-    rf"(?<![\w/.,\-])(?P<num>{_NUMBER})(?!(?!đ(?!\w))[\w/\-]|[.,]\d)"
+    rf"(?=\d)(?<![\w/.,\-])(?P<num>{_NUMBER})(?!(?!đ(?!\w))[\w/\-]|[.,]\d)"
     rf"(?:\s*(?P<pct>%|phần trăm)"
     rf"|\s*(?P<scale>tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?P<money>đồng|VNĐ|VND|đ)(?!\w)"
     rf"|\s+(?:(?P<mscale>tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(?P<unit>(?:lượt\s+)?(?:{_NOUN}))(?!\w)"

@@ -23,7 +23,7 @@ _ADMIN = r"(?:thành phố|Thành phố|TP\.?|thị xã|Thị xã|phường|Phư
 _CUE = r"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)"
 
 _NAME_FIRST = re.compile(
-    rf"(?:(?P<cue>{_CUE})\s+)?(?P<name>{_RUN})\s*(?:[-–—,:]|\()\s*(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])"
+    rf"(?=[ĐđÔôBb{_UP}])(?:(?P<cue>{_CUE})\s+)?(?P<name>{_RUN})\s*(?:[-–—,:]|\()\s*(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])"
 )
 # The lookahead on the first letter lets the regex engine skip most positions quickly.
 _TITLE_FIRST = re.compile(rf"(?=[nCcBbTtPpGgHhUuKkVvĐđỦủ])(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])")
