@@ -15,8 +15,11 @@ _TYPE_WORDS = "|".join(sorted(set(TYPES.values()) | {"Luật", "Văn bản"}, ke
 _NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?(?:[/-][A-ZĐ][A-Za-zĐđ]*)+"
 _DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
 _ISSUER = r"[A-ZĐÀ-Ỹa-zđà-ỹ][^,;.()“\"\n\d]{2,90}?"
-DOCUMENT = re.compile(
-    rf"\b(?=[QqHhNnCcKkTtGgBbLlVvSs])(?:(?P<type>{_TYPE_WORDS})\s+số\s+|(?P<type2>{_TYPE_WORDS})\s+|số\s+)(?P<number>{_NUMBER})"
+# A document is found from its number; the type word or "số" before it and the date and issuer after it
+# are then read around it.
+_NUMBER_AT = re.compile(rf"(?=\d)(?<![\w/-])(?P<number>{_NUMBER})")
+_BEFORE = re.compile(rf"(?:(?P<type>{_TYPE_WORDS})\s+(?:số\s+)?|số\s+)$", re.IGNORECASE)
+_AFTER = re.compile(
     rf"(?:\s*,?\s*(?:do\s+(?P<issuer_before>{_ISSUER})\s+(?:ban hành\s+)?)?ngày\s+(?P<date>{_DATE}))?"
     rf"(?:\s+(?:của|do)\s+(?P<issuer>{_ISSUER})(?=\s+(?:về|v/v|ngày|nhằm|quy định|hướng dẫn|triển khai|và)\b|[,;.()“\"\n]|$))?",
     re.IGNORECASE,
@@ -38,18 +41,22 @@ def parse_date(text: str) -> str | None:
 def find_documents(text: str) -> list[dict]:
     """Every cited document: ``{"number", "type", "date", "issuer", "evidence"}``, first citation only."""
     found: dict[str, dict] = {}
-    for match in DOCUMENT.finditer(text):
+    for match in _NUMBER_AT.finditer(text):
+        before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
         number = match["number"]
-        written = match["type"] or match["type2"]
-        doc_type = written[0].upper() + written[1:] if written else _type_from_number(number)
-        if doc_type is None or number in found:
+        if before is None or number in found:
             continue
-        issuer = match["issuer"] or match["issuer_before"]
+        written = before["type"]
+        doc_type = written[0].upper() + written[1:] if written else _type_from_number(number)
+        if doc_type is None:
+            continue
+        after = _AFTER.match(text, match.end())
+        issuer = after["issuer"] or after["issuer_before"]
         found[number] = {
             "number": number, "type": doc_type,
-            "date": parse_date(match["date"]) if match["date"] else None,
+            "date": parse_date(after["date"]) if after["date"] else None,
             "issuer": expand(issuer) if issuer else None,
-            "evidence": [match.start(), match.end()],
+            "evidence": [before.start(), after.end()],
         }
     for match in _INVERTED.finditer(text):
         number = f"{match['num']}/{match['code']}-{match['issuer']}"

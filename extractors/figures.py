@@ -33,14 +33,13 @@ FIGURE = re.compile(
     rf"|\s+(?:(?P<mscale>tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(?P<unit>(?:lượt\s+)?(?:{_NOUN}))(?!\w)"
     rf"|\s+(?P<units_of>đơn vị)\s+(?P<unit_kind>Công đoàn cơ sở|công đoàn cơ sở|CĐCS|công đoàn|doanh nghiệp))"
 )
-_COMPARATORS = [
-    (re.compile(r"(?:trên|hơn|vượt|vượt mức)\s*$", re.IGNORECASE), ">"),
-    (re.compile(r"(?:gần|khoảng|xấp xỉ|chừng|hàng|ước|ước tính)\s*$", re.IGNORECASE), "~"),
-    (re.compile(r"(?:dưới|chưa đến|chưa tới)\s*$", re.IGNORECASE), "<"),
-    (re.compile(r"(?:không quá|tối đa)\s*$", re.IGNORECASE), "<="),
-    (re.compile(r"(?:tối thiểu|ít nhất)\s*$", re.IGNORECASE), ">="),
-]
-_AT_LEAST_AFTER = re.compile(r"^[^,;.:]{0,40}?trở lên")
+_COMPARATOR_BEFORE = re.compile(
+    r"(?:(?P<gt>trên|hơn|vượt|vượt mức)|(?P<approx>gần|khoảng|xấp xỉ|chừng|hàng|ước|ước tính)|(?P<lt>dưới|chưa đến|chưa tới)"
+    r"|(?P<le>không quá|tối đa)|(?P<ge>tối thiểu|ít nhất))\s*$",
+    re.IGNORECASE,
+)
+_SYMBOLS = {"gt": ">", "approx": "~", "lt": "<", "le": "<=", "ge": ">="}
+_AT_LEAST_AFTER = re.compile(r"[^,;.:]{0,40}?trở lên")
 _TARGET_CUES = re.compile(
     r"phấn đấu|chỉ tiêu|mục tiêu|đề ra|đặt ra|phải đạt|đăng ký|sẽ\b|kế hoạch đề ra|hướng tới|nhằm đạt|dự kiến",
     re.IGNORECASE,
@@ -86,13 +85,11 @@ def _unit_and_scale(match: re.Match[str]) -> tuple[str, float]:
 
 def _comparator(text: str, start: int) -> tuple[str, int]:
     """The comparator written before the number (``trên``, ``gần``...) or after it (``trở lên``), and the phrase start."""
-    before = text[max(0, start - 20):start]
-    after = text[start:start + 60]
-    at_least = bool(_AT_LEAST_AFTER.match(after))
-    for pattern, symbol in _COMPARATORS:
-        found = pattern.search(before)
-        if found:
-            return (">=" if at_least and symbol == ">" else symbol), start - (len(before) - found.start())
+    at_least = bool(_AT_LEAST_AFTER.match(text, start))
+    found = _COMPARATOR_BEFORE.search(text, max(0, start - 20), start)
+    if found:
+        symbol = _SYMBOLS[found.lastgroup]
+        return (">=" if at_least and symbol == ">" else symbol), found.start()
     return (">=" if at_least else "="), start
 
 

@@ -26,7 +26,7 @@ _NAME_FIRST = re.compile(
     rf"(?=[ĐđÔôBb{_UP}])(?:(?P<cue>{_CUE})\s+)?(?P<name>{_RUN})\s*(?:[-–—,:]|\()\s*(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])"
 )
 # The lookahead on the first letter lets the regex engine skip most positions quickly.
-_TITLE_FIRST = re.compile(rf"(?=[nCcBbTtPpGgHhUuKkVvĐđỦủ])(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])")
+_TITLE_FIRST = re.compile(rf"\b(?=[nCcBbTtPpGgHhUuKkVvĐđỦủ])(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])")
 _BAN_WORD = rf"(?!(?:LĐLĐ|Liên đoàn|Công đoàn|CĐ)\b){_SYL}(?: [{_LOW}]+)?"
 _BAN_NAME = re.compile(rf"(?:\s+{_BAN_WORD})(?:\s+(?:và\s+|[-–]\s+)?{_BAN_WORD})*")
 _CAP = rf"[{_UP}][{_LOW}]*"
