@@ -137,5 +137,7 @@ def figures_component(doc: Doc) -> Doc:
     skip += [m["span"] for m in doc._.dates]
     if doc._.member_count:
         skip.append(doc._.member_count[1])
+        repeated = re.compile(rf"\b{doc._.member_count[0]}(?=\s+(?:đơn vị|công đoàn ngành|công đoàn|LĐLĐ)\b)")
+        skip += [m.span() for m in repeated.finditer(text_of(doc))]
     doc._.figures = find_figures(text_of(doc), skip)
     return doc

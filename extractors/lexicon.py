@@ -17,7 +17,7 @@ ORG_HEAD = (
 
 # Titles of officials; the longest forms come first.
 TITLE = (
-    r"(?:(?:[Pp]hó )?[Cc]hủ tịch(?: [Tt]hường trực)?|(?:[Pp]hó )?[Bb]í thư(?: [Tt]hường trực)?|"
+    r"(?:(?:[Tt]ỉnh|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị) [uủ]y viên,\s*)?(?:(?:[Pp]hó )?[Cc]hủ tịch(?: [Tt]hường trực)?|(?:[Pp]hó )?[Bb]í thư(?: [Tt]hường trực)?|"
     r"(?:[Pp]hó )?[Tt]rưởng [Bb]an|[Pp]hó [Bb]an|[Tt]rưởng [Pp]hòng|[Pp]hó [Tt]rưởng [Pp]hòng|"
     r"(?:[Pp]hó )?[Tt]ổng [Gg]iám đốc|(?:[Pp]hó )?[Gg]iám đốc|(?:[Pp]hó )?[Cc]hánh [Vv]ăn phòng|"
     r"(?:[Pp]hó )?[Hh]iệu trưởng|(?:[Pp]hó )?[Tt]ổng [Bb]iên tập|[Cc]huyên viên|[Ủủ]y viên(?: [Bb]an [Tt]hường vụ| BTV| [Bb]an [Cc]hấp hành)?|"
@@ -50,11 +50,13 @@ _BARE_CD = re.compile(r"\bCĐ\b")
 
 SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương "
-    "Lâm Phùng Mai Tô Hà Tạ Lưu Thái Cao Đinh Quách Lương Châu Chu Văn Hứa Kiều Khúc Lục Mạc Nông Triệu "
-    "Tăng Thân Tống Từ Quan Ông Âu Doãn Giang Kim Khổng Lã La Lò Nghiêm Ninh Phí Phó Sầm Tôn Thạch Tiêu "
-    "Trịnh Trình Ung Vi Viên Diệp Đàm Đồng Hầu Lại Lã Mẫn Nhữ Quang Tào Thiều Yên Hàn Khương Bạch Bế Cù".split()
-)
-
+    "Lâm Phùng Mai Tô Hà Tạ Lưu Thái Cao Đinh Quách Lương Châu Chu Hứa Kiều Khúc Lục Mạc Nông Triệu "
+    "Tăng Thân Tống Từ Quan Ông Âu Doãn Giang Kim Khổng Lã La Lò Nghiêm Ninh Phí Sầm Tôn Thạch Tiêu "
+    "Trình Ung Vi Diệp Đàm Đồng Hầu Lại Mẫn Nhữ Tào Thiều Hàn Khương Bạch Bế Cù Khuất Kha Lang Lăng "
+    "Cầm Quàng Lừ Thào Giàng Sùng Vàng Mùa Lầu Hờ Mai Văn Bành Biện Chế Chử Công Cung Đàng Đới Đường Gia "
+    "Giáp Hạ Hồng Kha Khiếu Khổng Khúc Lạc Liêu Linh Mã Mạnh Mông Ngọ Ngũ Nhâm Ninh Ôn Phó Phù Phương "
+    "Quang Tạ Tất Thi Thôi Thông Tiết Trang Trà Trầm Văn Viên Vưu Xa Yên Âu Ksor Rmah Siu".split()
+) - {"Phó", "Công", "Viên", "Yên", "Văn", "Gia", "Quang", "Phương", "Linh", "Trang", "Thông", "Mạnh", "Hồng"}
 
 def expand(text: str) -> str:
     """Write an organisation or title out in full: ``LĐLĐ Thành phố Hà Nội`` → ``Liên đoàn Lao động thành phố Hà Nội``."""

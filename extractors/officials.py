@@ -30,9 +30,11 @@ _TITLE_FIRST = re.compile(rf"\b(?=[nCcBbTtPpGgHhUuKkVvĐđỦủ])(?P<former>ngu
 _BAN_WORD = rf"(?!(?:LĐLĐ|Liên đoàn|Công đoàn|CĐ)\b){_SYL}(?: [{_LOW}]+)?"
 _BAN_NAME = re.compile(rf"(?:\s+{_BAN_WORD})(?:\s+(?:và\s+|[-–]\s+)?{_BAN_WORD})*")
 _CAP = rf"[{_UP}][{_LOW}]*"
+# Lowercase second syllables of sector and department names (Y tế, Lao động, Thương binh, Xã hội...).
+_SECTOR_TAIL = "kinh tế|tế|dục|chức|dựng|vận tải|thông|nghiệp|binh|hội|động|chính|tra|giáo|công|nông thôn|thôn|sản|nghệ|truyền thông|pháp|sự|vụ|trường|học|hóa|thao|lịch"
 _ORG = re.compile(
     rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:\s+ngành)?"
-    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{_ADMIN}\b)(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:tế|dục|chức|kinh tế|dựng|vận tải|thông|nghiệp|binh|hội))?)*)"
+    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{_ADMIN}\b)(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:{_SECTOR_TAIL}))?)*)"
     rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
 )
 _ROLE = re.compile(
