@@ -16,10 +16,10 @@ _TYPE_AFTER_MEETING = re.compile(r"(?:hội nghị|buổi|phiên)\s+(" + "|".joi
 _TYPE_ANY = re.compile(r"\b(" + "|".join(p for _, p in TYPES) + r")\b", re.IGNORECASE)
 _LOCATION = re.compile(
     r"\b[Tt]ại\s+(?!hội nghị|buổi|phiên|đây|chỗ|các|những|mỗi|từng|cơ sở\b)(?P<place>[^,.;:\n(]{3,90}?)"
-    r"(?=\s*[,.;:\n(]|\s+(?:[Cc]ụm|[Kk]hối)\s+thi đua|\s+(?:đã|đang|sẽ|tổ chức|diễn ra|long trọng|Liên đoàn|LĐLĐ)\b)"
+    r"(?=\s*[,.;:\n(]|\s+(?:[Cc]ụm|[Kk]hối)\s+thi đua|\s+(?:đã|đang|sẽ|tổ chức|diễn ra|long trọng)\b)"
 )
 _PERIOD = re.compile(
-    r"(?:(?:\d|sáu|chín)\s+tháng\s+(?:đầu|cuối)\s+năm|quý\s+[IV]+(?:\s+năm)?|năm\s+học|năm)(?:\s+(?P<year>(?:19|20)\d\d))?(?!\s*\d)",
+    r"(?:(?:\d{1,2}|ba|sáu|chín|những)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|quý\s+[IV]+(?:\s+năm)?|năm\s+học|năm)(?:\s+(?P<year>(?:19|20)\d\d))?(?!\s*\d)",
     re.IGNORECASE,
 )
 _LEADER_UNIT = re.compile(
