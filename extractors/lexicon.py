@@ -10,7 +10,7 @@ ADMIN = r"(?:[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|[Tt]hị [Tt]rấn|[
 # Heads of organisation names; an organisation is a head, then sector words, then a level and a place.
 ORG_HEAD = (
     r"(?:LĐLĐ|Liên đoàn [Ll]ao động|Tổng LĐLĐ|Tổng Liên đoàn [Ll]ao động|CĐCS|CĐ[A-ZĐ]{1,4}|CĐ|Công đoàn|"
-    r"Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban [Nn]hân dân|HĐND|Hội đồng [Nn]hân dân|Ủy ban MTTQ|MTTQ|"
+    r"Đảng ủy|Đảng uỷ|Đảng bộ|UBND|Ủy ban|HĐND|Hội đồng [Nn]hân dân|MTTQ|Mặt trận|"
     r"Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Sở|Ban|Bộ|Trung tâm|Trường|Công ty|Tập đoàn|Tổng công ty|"
     r"Bệnh viện|Cục|Chi cục|Văn phòng|Viện|Báo|Đài)"
 )
@@ -42,8 +42,12 @@ _EXPANSIONS = [
     (re.compile(r"\bUV\b"), "Ủy viên"),
     (re.compile(r"\b(?:TP|Tp)\.?(?=\s)"), "thành phố"),
     (re.compile(r"(?<=\S )Thành phố\b"), "thành phố"),
-    (re.compile(r"(?<=\S )Tỉnh\b"), "tỉnh"),
-    (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)\b"), lambda m: m.group(1).lower()),
+    (re.compile(r"(?<=\S )Tỉnh\b(?! ủy)"), "tỉnh"),
+    (re.compile(r"\bUBMTTQ\b|\bỦy ban MTTQ\b"), "Ủy ban Mặt trận Tổ quốc"),
+    (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
+    (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)(?=\s+[A-ZĐÀ-Ỹ\d])"), lambda m: m.group(1).lower()),
+    (re.compile(r"\bNN ?& ?PTNT\b"), "Nông nghiệp và Phát triển nông thôn"),
+    (re.compile(r"\bPTNT\b"), "Phát triển nông thôn"),
 ]
 _SECTOR_ABBR = re.compile(r"\bCĐ(" + "|".join(sorted(SECTORS, key=len, reverse=True)) + r")\b")
 _BARE_CD = re.compile(r"\bCĐ\b")

@@ -34,9 +34,25 @@ _CAP = rf"[{_UP}][{_LOW}]*"
 _SECTOR_TAIL = "kinh tế|tế|dục|chức|dựng|vận tải|thông|nghiệp|binh|hội|động|chính|tra|giáo|công|nông thôn|thôn|sản|nghệ|truyền thông|pháp|sự|vụ|trường|học|hóa|thao|lịch"
 _ORG = re.compile(
     rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:\s+ngành)?"
-    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{_ADMIN}\b)(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:{_SECTOR_TAIL}))?)*)"
+    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{_ADMIN}\s+[{_UP}\d])(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:{_SECTOR_TAIL}))?)*)"
     rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
 )
+# Words that end an organisation's name in "Nguyễn Văn A, Giám đốc <organisation> <verb>...".
+_AFTER_ORG = (
+    r"phát biểu|cho biết|trình bày|chủ trì|báo cáo|nhấn mạnh|đề nghị|khẳng định|chia sẻ|ghi nhận|yêu cầu|đánh giá|"
+    r"triển khai|tặng|trao|dự|tới dự|về dự|cùng|đã|đang|sẽ|được|có|là|làm|tại|khai mạc|kết luận|điều hành|quán triệt|"
+    r"thông qua|công bố|đọc|giới thiệu|biểu dương|động viên|phát động|lưu ý|tham dự|thăm|bày tỏ|mong|cảm ơn|cũng|nêu|"
+    r"thay mặt|tham luận|gợi ý|điểm lại|nhận định|thông tin|chúc mừng|ký|trả lời|giải đáp|nói|cam kết|kiến nghị|"
+    r"đề xuất|chỉ đạo|phụ trách|làm việc|trong|với|cho|khi|nhằm|để|vì|theo|về|hướng dẫn|nhận|lên|gửi|hỏi|"
+    rf"và(?=\s+(?:[{_LOW}]|{TITLE}|{_CUE}))"
+)
+_ORG_SPOKEN = re.compile(
+    rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:(?:\s+(?!{_ADMIN}(?:\s+[{_UP}\d]|\s*[,;.()]|\s*$)|(?:{_AFTER_ORG})\b)"
+    rf"[^\s,;.:()“\"]+){{0,10}}?)"
+    rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
+    rf"(?=\s*[,;.:()“\"\n]|\s*$|\s+(?:{_AFTER_ORG})\b)"
+)
+_SECOND_TITLE = re.compile(rf"\s*,\s*(?P<title>{TITLE})(?![{_LOW}])")
 _ROLE = re.compile(
     r"\s*[,(]?\s*(?P<role>[Cc]ụm trưởng|[Tt]rưởng [Cc]ụm|[Cc]ụm phó|[Pp]hó [Cc]ụm(?: trưởng)?|[Pp]hó [Tt]rưởng [Cc]ụm|"
     r"[Kk]hối trưởng|[Tt]rưởng [Kk]hối|[Kk]hối phó|[Pp]hó [Kk]hối(?: trưởng)?)"
@@ -98,11 +114,18 @@ def _title_end(text: str, start: int, end: int) -> int:
 
 
 def _title_and_org(text: str, start: int, end: int, federation: str | None) -> tuple[str, str | None, int]:
-    """The title starting at ``start``, the organisation after it, and where they end."""
+    """The title starting at ``start``, the organisation after it, and where they end.
+
+    Of two titles in a row (``Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức LĐLĐ tỉnh``) the one that names
+    the organisation is kept.
+    """
     end = _title_end(text, start, end)
     title = _title_case(text[start:end])
-    org_match = _ORG.match(text, end)
+    org_match = _ORG_SPOKEN.match(text, end) or _ORG.match(text, end)
     if not org_match:
+        second = _SECOND_TITLE.match(text, end)
+        if second:
+            return _title_and_org(text, second.start("title"), second.end("title"), federation)
         return title, None, end
     return title, _normalise_org(org_match["org"], federation), org_match.end()
 
@@ -113,23 +136,33 @@ def _title_org_name(text: str, match: re.Match[str], federation: str | None,
     title_end = _title_end(text, match.start("title"), match.end("title"))
     title = _title_case(text[match.start("title"):title_end])
     org_match = _ORG.match(text, title_end)
-    if not org_match or not org_match["place"]:
+    if not org_match:
         return title, None, None
-    words = list(re.finditer(r"\S+", org_match["place"]))
-    base = org_match.start("place")
-    for split in _name_splits([w.group() for w in words], known_places):
+    # The name follows the place (``LĐLĐ quận Hoàng Mai Bùi Thị Ngọc Thủy``) or, without a level word,
+    # the organisation's own name (``Sở Lao động - Thương binh và Xã hội Trịnh Quốc Bảo``).
+    tail = "place" if org_match["place"] else "sector"
+    words = list(re.finditer(r"\S+", org_match[tail]))
+    base = org_match.start(tail)
+    for split in _name_splits([w.group() for w in words], known_places, tail == "place"):
         name_start = base + words[split].start()
         org = _normalise_org(text[org_match.start("org"):name_start].rstrip(), federation)
         return title, org, (name_start, base + words[-1].end())
     return title, None, None
 
 
-def _name_splits(words: list[str], known_places: set[str]) -> list[int]:
-    """Where a run after a level word may split into place + person name, most likely first."""
+def _name_splits(words: list[str], known_places: set[str], after_level: bool = True) -> list[int]:
+    """Where a run after a level word may split into place + person name, most likely first.
+
+    Without a level word (``after_level`` false) the name can only be the run's last capitalised words.
+    """
     options = []
     for split in range(len(words) - 1, -1, -1):
         place, name = " ".join(words[:split]), words[split:]
         if not (2 <= len(name) <= 4 and name[0] in SURNAMES) or _is_place(" ".join(name), known_places):
+            continue
+        if not after_level:
+            if split and all(w[0].isupper() for w in name) and words[split - 1] not in {"và", "-"}:
+                options.append(split)
             continue
         if split and _is_place(place, known_places):
             options.insert(0, split)

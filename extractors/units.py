@@ -19,7 +19,7 @@ _LEVEL_WORD = re.compile(rf"\b({_LEVELS})\b", re.IGNORECASE)
 _FEDERATION_HEAD = re.compile(r"LĐLĐ|liên đoàn lao động", re.IGNORECASE)
 _UNION_HEAD = re.compile(r"\bcông đoàn\b|\bCĐ\b", re.IGNORECASE)
 
-_TRIGGER_COLON = re.compile(r"(?:bao gồm|gồm|có)(?:\s+có)?\s+(?P<head>[^:;.()\n]{0,60}?)\s*(?:gồm\s*)?:\s*")
+_TRIGGER_COLON = re.compile(r"(?:bao gồm|gồm|có)(?:\s+có)?\s*(?P<head>[^:;.()\n]{0,60}?)\s*(?:gồm\s*)?:\s*")
 _TRIGGER_BARE = re.compile(
     r"(?:bao gồm|gồm)(?:\s+có)?(?:\s+\d{1,3})?(?:\s+(?:đơn vị|thành viên))?(?:\s+là)?\s+"
     r"(?P<head>(?:các\s+)?(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ[A-ZĐ]*)(?:\s+các)?(?:\s+(?:" + _LEVELS + r"))?)\s+"
@@ -92,7 +92,7 @@ def _parse_items(text: str, start: int, end: int, list_head: str, province: str 
             levels = [level_of(match["level"])]
         if not match["place"] or head is None and not levels:
             break
-        places = _split_places(match["place"])
+        places = _split_places(match["place"], bool(match["rest"]))
         place_start = item_start + match.start("place")
         for place in places:
             offset = text.index(place, place_start)
@@ -139,14 +139,18 @@ def _head_of(words: str) -> str | None:
     return None
 
 
-def _split_places(run: str) -> list[str]:
-    """Place names in a run of capitalised syllables: one name, or two glued ones, or a name plus the next sentence."""
+def _split_places(run: str, sentence_goes_on: bool) -> list[str]:
+    """Place names in a run of capitalised syllables.
+
+    One name; or two glued names (``Thường Xuân Bá Thước``: four syllables); or, when lowercase words follow
+    (``Mường Lát Toàn cụm có...``, a lost full stop), a two-syllable name and the next sentence's first word.
+    """
     words = run.split()
     if len(words) <= 2 or is_known_place(run):
         return [run]
     if len(words) == 4:
         return [" ".join(words[:2]), " ".join(words[2:])]
-    return [" ".join(words[:2])]
+    return [" ".join(words[:2])] if sentence_goes_on else [run]
 
 
 def _place_unit(place: str, head: str | None, levels: list[str], province: str | None, span: Span) -> dict:

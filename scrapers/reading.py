@@ -223,8 +223,7 @@ def _body_text(html: str, soup: BeautifulSoup, body_selector: str | None) -> str
         return node.get_text("\n")
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_images=False,
-                               deduplicate=True) or ""
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_images=False) or ""
     lead = _first_text(soup, _LEAD_SELECTOR)
     if lead and lead[:80] not in text:
         text = f"{lead}\n{text}"

@@ -23,10 +23,14 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Extract every input and print its record; returns the exit code."""
-    from pipeline.inputs import read_articles
     from extractors import extract
+    from pipeline.inputs import article_files, read_articles
 
     done = failed = 0
+    for folder in args.paths:
+        if folder.is_dir() and next(article_files([folder]), None) is None:
+            print(f"unionnews: {folder}: no article files (.txt, .html, .htm) in this folder", file=sys.stderr)
+            failed += 1
     for article in read_articles(args.paths, on_error=lambda msg: print(msg, file=sys.stderr)):
         if article is None:
             failed += 1
