@@ -234,13 +234,15 @@ def _body_text(html: str, soup: BeautifulSoup, body_selector: str | None) -> str
 
 
 def _mostly_links(soup: BeautifulSoup, lines: list[str]) -> bool:
-    """Whether the main text is a list of linked headlines with teasers (a listing or home page)."""
+    """Whether the main text is a list of linked headlines (a listing or home page): many headlines, mostly
+    link text, or linked headlines with no paragraph of prose."""
     anchors = {clean_line(a.get_text(" ", strip=True)) for a in soup.find_all("a")}
     linked = [line for line in lines if line in anchors]
     headlines = [line for line in linked if len(line) >= 30]
     if len(headlines) >= 2 and len(headlines) >= 0.25 * len(lines):
         return True
-    return sum(map(len, linked)) > 0.5 * max(1, sum(map(len, lines)))
+    prose = sum(len(line) for line in lines if line not in anchors and len(line) >= 60)
+    return sum(map(len, linked)) > 0.5 * max(1, sum(map(len, lines))) or (bool(headlines) and prose < MIN_BODY_CHARS)
 
 
 def _first_text(soup: BeautifulSoup, selector: str) -> str | None:

@@ -70,7 +70,7 @@ def bench_extract(args: argparse.Namespace) -> dict:
 
 def bench_crawl(args: argparse.Namespace) -> dict:
     """Pages/second of a crawl of a generated site on loopback, politeness delays off."""
-    from scrapers.crawler import benchmark_crawl
+    from scrapers.crawl_benchmark import benchmark_crawl
 
     return benchmark_crawl(args.pages)
 

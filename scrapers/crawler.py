@@ -1,0 +1,312 @@
+"""The crawl loop: fetch the sites' pages politely, keep them in a WARC file, extract the
+articles and hand their records to the store, remembering everything in the state store.
+
+Per page: fetch (conditional when we have validators) → WARC record, flushed → links
+queued → if it is an article whose body changed: read, extract, save. The state of a page
+is committed only once its WARC record is on disk and its record saved, so a crawl killed
+at any point loses nothing already stored, and the next run resumes the unfinished one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import threading
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from courlan import is_not_crawlable
+from tqdm import tqdm
+
+from scrapers.discovery import canonical_url, find_links, host_of
+from scrapers.fetch import Fetcher, FetchError, Response, first_line, is_html
+from scrapers.robots import RobotsRules, origin
+from scrapers.sites import Site
+from scrapers.state import CrawlState, Fetched, Validators
+from scrapers.warc import WarcArchive
+
+#: Fetches running at once, all sites together (each host also has its own limit).
+WORKERS = 8
+#: Records saved together (the Parquet store rewrites a partition per call).
+SAVE_BATCH = 25
+#: Longest a fetched article waits for its batch to be saved, in seconds.
+SAVE_EVERY = 10.0
+
+SaveRecords = Callable[[list[dict[str, Any]]], dict[str, int]]
+
+
+@dataclass
+class SiteReport:
+    """What one run did on one site."""
+
+    discovered: int = 0
+    fetched: int = 0
+    not_modified: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    disallowed: int = 0
+    new_records: int = 0
+    updated_records: int = 0
+
+
+def format_report(reports: dict[str, SiteReport]) -> str:
+    """The run report as a text table, one row per site."""
+    names = [f.name for f in fields(SiteReport)]
+    headers = ["site", *(name.replace("_", " ") for name in names)]
+    rows = [[site, *(str(getattr(report, name)) for name in names)] for site, report in reports.items()]
+    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             for row in [headers, *rows]]
+    return "\n".join(lines)
+
+
+class HostPacer:
+    """Spaces the requests to each host ``delay`` seconds apart (thread-safe)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._next: dict[str, float] = {}
+
+    def wait_turn(self, host: str, delay: float) -> None:
+        """Block until the next request to ``host`` may start."""
+        with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next.get(host, now))
+            self._next[host] = slot + delay
+        if slot > now:
+            time.sleep(slot - now)
+
+
+@dataclass
+class SiteCrawl:
+    """One site's frontier and counters during a run."""
+
+    site: Site
+    delay: float
+    report: SiteReport = field(default_factory=SiteReport)
+    queue: deque[str] = field(default_factory=deque)
+    seen: set[str] = field(default_factory=set)
+    probes: set[str] = field(default_factory=set)
+    attempts: int = 0
+    batch: list[tuple[dict[str, Any], str, Fetched, list[str]]] = field(default_factory=list)
+    batch_started: float = 0.0
+
+    def enqueue(self, urls: Iterable[str]) -> None:
+        """Queue the URLs not seen yet in this run."""
+        for url in urls:
+            if url not in self.seen:
+                self.seen.add(url)
+                self.queue.append(url)
+
+
+def crawl_sites(sites: list[Site], data_dir: Path, *, delay: float | None = None, max_pages: int | None = None,
+                fetcher: Fetcher | None = None, save: SaveRecords | None = None,
+                on_error: Callable[[str], None] | None = None, progress: bool = False) -> dict[str, SiteReport]:
+    """Crawl ``sites`` into ``data_dir`` (state and WARC in ``data_dir/crawl``); returns the report per site.
+
+    ``delay`` overrides the sites' politeness delay (robots.txt Crawl-delay still wins);
+    ``max_pages`` caps the fetches per site in this run (the rest waits for the next run);
+    ``save`` stores records (default: :func:`pipeline.store.save_records` into ``data_dir``);
+    ``on_error`` gets one line per failed URL (default: stderr).
+    """
+    if save is None:
+        from pipeline.store import save_records
+
+        save = partial(save_records, Path(data_dir))
+    run = CrawlRun(Path(data_dir), fetcher or Fetcher(), save, on_error or print_error, delay, max_pages, progress)
+    return run.crawl(sites)
+
+
+def print_error(message: str) -> None:
+    """Print a one-line error on stderr."""
+    print(message, file=sys.stderr)
+
+
+class CrawlRun:
+    """One crawl run over some sites (use :func:`crawl_sites`)."""
+
+    def __init__(self, data_dir: Path, fetcher: Fetcher, save: SaveRecords, on_error: Callable[[str], None],
+                 delay: float | None, max_pages: int | None, progress: bool) -> None:
+        self.data_dir = data_dir
+        self.fetcher = fetcher
+        self.save = save
+        self.delay = delay
+        self.max_pages = max_pages
+        self.bar = tqdm(unit="page", desc="crawl", disable=not progress, file=sys.stderr, dynamic_ncols=True)
+        self.on_error = (lambda message: self.bar.write(message, file=sys.stderr)) if progress else on_error
+        self.state = CrawlState(data_dir / "crawl" / "state.sqlite")
+        self.run = self.state.begin_run()
+        self.robots = RobotsRules(fetcher, self.state, self.on_error)
+        self.pacer = HostPacer()
+        self.in_flight: dict[Future, tuple[SiteCrawl, str]] = {}
+        self.host_load: Counter[str] = Counter()
+
+    def crawl(self, sites: list[Site]) -> dict[str, SiteReport]:
+        """Crawl until every site's frontier is empty (or its page cap reached)."""
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        warc_path = self.data_dir / "crawl" / "warc" / f"crawl-{self.run:05d}-{stamp}-{os.getpid()}.warc.gz"
+        pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="fetch")
+        try:
+            with WarcArchive(warc_path) as self.warc:
+                crawls = [self.open_site(site) for site in sites]
+                while self.schedule(crawls, pool):
+                    done, _ = wait(list(self.in_flight), timeout=SAVE_EVERY, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        self.handle(*self.in_flight.pop(future), future)
+                    for crawl in crawls:
+                        if crawl.batch and (len(crawl.batch) >= SAVE_BATCH or time.monotonic() - crawl.batch_started > SAVE_EVERY):
+                            self.flush(crawl)
+                for crawl in crawls:
+                    self.flush(crawl)
+            self.state.finish_run(self.run)
+            return {crawl.site.name: crawl.report for crawl in crawls}
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+            self.bar.close()
+            self.state.close()
+
+    def open_site(self, site: Site) -> SiteCrawl:
+        """The frontier of ``site``: start URLs, robots.txt sitemaps, then every known URL not fetched in this run."""
+        robots_delay = max((self.robots.crawl_delay(url) or 0.0 for url in site.start_urls), default=0.0)
+        crawl = SiteCrawl(site, max(site.delay if self.delay is None else self.delay, robots_delay))
+        sitemaps = [u for s in site.start_urls for u in map(canonical_url, self.robots.sitemaps(s)) if u and site.in_scope(u)]
+        crawl.report.discovered += self.state.add_urls(site.name, [*site.start_urls, *sitemaps], self.run)
+        crawl.seen = self.state.fetched_in(site.name, self.run)
+        crawl.enqueue([*site.start_urls, *sitemaps])
+        if not sitemaps:
+            probe = origin(site.start_urls[0]) + "/sitemap.xml"
+            if probe not in crawl.seen:
+                crawl.probes.add(probe)
+                crawl.enqueue([probe])
+        crawl.enqueue(self.state.pending(site.name, self.run))
+        return crawl
+
+    def schedule(self, crawls: list[SiteCrawl], pool: ThreadPoolExecutor) -> bool:
+        """Start fetches within the host limits; False when nothing is left to do."""
+        for crawl in crawls:
+            while crawl.queue and (self.max_pages is None or crawl.attempts < self.max_pages):
+                url = crawl.queue[0]
+                if self.host_load[host_of(url)] >= crawl.site.concurrency or len(self.in_flight) >= 2 * WORKERS:
+                    break
+                crawl.queue.popleft()
+                if not self.robots.allowed(url):
+                    if url not in crawl.probes:
+                        crawl.report.disallowed += 1
+                        self.state.page_done(crawl.site.name, url, self.run, Fetched("disallowed"))
+                    continue
+                known = None if url in crawl.probes else self.state.validators(url)
+                future = pool.submit(self.fetch, url, crawl.delay, known)
+                self.in_flight[future] = (crawl, url)
+                self.host_load[host_of(url)] += 1
+                crawl.attempts += 1
+        self.bar.total = sum(c.attempts + len(c.queue) for c in crawls)
+        self.bar.refresh()
+        return bool(self.in_flight)
+
+    def fetch(self, url: str, delay: float, known: Validators | None) -> Response:
+        """Fetch one URL in its host's turn (runs in a worker thread)."""
+        self.pacer.wait_turn(host_of(url), delay)
+        if known is None:
+            return self.fetcher.get(url)
+        return self.fetcher.get(url, known.etag, known.last_modified)
+
+    def handle(self, crawl: SiteCrawl, url: str, future: Future) -> None:
+        """Store one finished fetch: WARC, links, extraction, state."""
+        self.host_load[host_of(url)] -= 1
+        self.bar.update(1)
+        site, report = crawl.site, crawl.report
+        try:
+            response: Response = future.result()
+        except Exception as exc:  # any fault fails this URL only
+            if url not in crawl.probes:
+                reason, status = (exc.reason, exc.status) if isinstance(exc, FetchError) else (first_line(exc), None)
+                report.failed += 1
+                self.on_error(f"unionnews: {url}: {reason}")
+                self.state.page_done(site.name, url, self.run, Fetched("failed", status, error=reason))
+            return
+        if response.not_modified:
+            crawl.attempts -= 1  # a 304 costs no page of the --max-pages budget
+            report.not_modified += 1
+            self.state.page_done(site.name, url, self.run, Fetched("not_modified", 304))
+            return
+        report.fetched += 1
+        self.warc.write_response(response.url, response.status, response.reason, response.headers, response.body)
+        text = response.text()
+        final_url = canonical_url(response.url) or url
+        found = find_links(response.url, response.body, text, response.content_type)
+        links = [link for link in found.sitemaps if site.in_scope(link)]
+        links += [link for link in found.pages if site.follows(link) and not is_not_crawlable(link)]
+        crawl.seen.add(final_url)
+        crawl.enqueue(links)
+        validators = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"),
+                                hashlib.sha256(response.body).hexdigest())
+        previous = self.state.validators(url)
+        if not self.may_be_article(site, final_url, response):
+            self.commit(crawl, url, Fetched("listing", response.status, validators), links)
+        elif previous is not None and previous.content_hash == validators.content_hash:
+            report.unchanged += 1
+            self.commit(crawl, url, Fetched("unchanged", response.status, validators), links)
+        else:
+            self.extract(crawl, url, final_url, text, Fetched("article", response.status, validators), links)
+
+    def extract(self, crawl: SiteCrawl, url: str, final_url: str, text: str, fetched: Fetched, links: list[str]) -> None:
+        """Read and extract an article page; its record joins the site's save batch."""
+        from extractors import extract
+        from scrapers.article import NotAnArticle
+        from scrapers.reading import read_html
+
+        try:
+            article = read_html(text, source=final_url, url=final_url, body_selector=crawl.site.body_selector)
+        except NotAnArticle:
+            self.commit(crawl, url, Fetched("listing", fetched.http_status, fetched.validators), links)
+            return
+        try:
+            record = extract(article)
+        except Exception as exc:  # an extractor bug must not stop the crawl
+            self.fail(crawl, url, f"extraction failed: {first_line(exc)}", links)
+            return
+        if not crawl.batch:
+            crawl.batch_started = time.monotonic()
+        crawl.batch.append((record, url, fetched, links))
+
+    def flush(self, crawl: SiteCrawl) -> None:
+        """Save the site's waiting records, then commit their pages' state."""
+        if not crawl.batch:
+            return
+        batch, crawl.batch = crawl.batch, []
+        try:
+            counts = self.save([record for record, *_ in batch])
+        except Exception as exc:  # the store failing must not lose the crawl's state
+            for _, url, _, links in batch:
+                self.fail(crawl, url, f"saving the record failed: {first_line(exc)}", links)
+            return
+        crawl.report.new_records += counts.get("new", 0)
+        crawl.report.updated_records += counts.get("updated", 0)
+        for _, url, fetched, links in batch:
+            self.commit(crawl, url, fetched, links)
+
+    def commit(self, crawl: SiteCrawl, url: str, fetched: Fetched, links: list[str]) -> None:
+        """Commit a page's outcome and its links."""
+        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links)
+
+    def fail(self, crawl: SiteCrawl, url: str, reason: str, links: list[str]) -> None:
+        """Report a page that was fetched but could not be stored; its validators are not kept, so it is retried."""
+        crawl.report.failed += 1
+        self.on_error(f"unionnews: {url}: {reason}")
+        self.commit(crawl, url, Fetched("failed", 200, error=reason), links)
+
+    @staticmethod
+    def may_be_article(site: Site, url: str, response: Response) -> bool:
+        """The page should go to the page reader (which tells articles from listings): an HTML page
+        the site's article pattern allows, or, without a pattern, any page but the home page."""
+        if not is_html(response.content_type, response.body) or not site.is_article(url):
+            return False
+        return site.article_pattern is not None or urlsplit(url).path.strip("/") != ""
