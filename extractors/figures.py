@@ -32,7 +32,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
 FIGURE = re.compile(
     rf"(?=\d)(?<![\w/.,\-])(?P<num>{_NUMBER})(?!(?!đ(?!\w))[\w/\-]|[.,]\d)"
     rf"(?:\s*(?P<pct>%|phần trăm)"
-    rf"|\s*(?P<scale>tỷ|tỉ|triệu|nghìn|ngàn)?\s*(?P<money>đồng|VNĐ|VND|đ)(?!\w)"
+    rf"|\s*(?P<scale>tỷ|tỉ|triệu|nghìn|ngàn)?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>triệu|nghìn|ngàn))?"
+    rf"\s*(?P<money>đồng|VNĐ|VND|đ)(?!\w)"
     rf"|\s+(?:(?P<mscale>tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(?P<unit>(?:lượt\s+)?(?:{_NOUN})){_NOT_A_NOUN_AFTER}"
     rf"|\s+(?P<units_of>đơn vị)\s+(?P<unit_kind>Công đoàn cơ sở|công đoàn cơ sở|CĐCS|công đoàn|doanh nghiệp))"
 )
@@ -80,6 +81,8 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
             continue
         unit, scale = _unit_and_scale(match)
         value *= scale
+        if match.groupdict().get("num2"):  # "2 tỷ 500 triệu đồng"
+            value += int(match["num2"]) * SCALES[match["scale2"]]
         skip.append(match.span("num"))
         comparator, start = _comparator(text, match.start("num"))
         figures.append({
@@ -122,17 +125,18 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
 
 
 def _kind(text: str, pos: int) -> str:
-    """``target`` after a target cue (``phấn đấu``, ``cam kết``...) in the paragraph, unless the number's own
-    sentence reports what was done (``đã``); ``stat`` for a standing count; else ``achieved``."""
+    """What the figure is: ``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence;
+    ``stat`` for a standing count (``toàn cụm có``); ``target`` after a cue earlier in the paragraph unless the
+    sentence reports what was done (``đã``); else ``achieved``."""
     paragraph_start = text.rfind("\n", 0, pos) + 1
     sentence_start = max(paragraph_start, text.rfind(". ", 0, pos) + 2)
-    cue = None
-    for cue in _TARGET_CUES.finditer(text, paragraph_start, pos):
-        pass
-    if cue is not None and not _PAST.search(text, max(cue.end(), sentence_start), pos):
+    cues = list(_TARGET_CUES.finditer(text, paragraph_start, pos))
+    if cues and cues[-1].start() >= sentence_start and not _PAST.search(text, cues[-1].end(), pos):
         return "target"
     if _STAT_CUES.search(text, sentence_start, pos):
         return "stat"
+    if cues and not _PAST.search(text, sentence_start, pos):
+        return "target"
     return "achieved"
 
 

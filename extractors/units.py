@@ -115,7 +115,7 @@ def _sector_units(text: str, start: int, end: int) -> list[dict]:
                 break
             place = SECTORS[match["abbr"]]
         else:
-            place = re.sub(r"^ngành\s+", "", match["name"])
+            place = expand(re.sub(r"^ngành\s+", "", match["name"]))
         units.append({"name": expand(item), "type": "ngành", "place": place, "evidence": [item_start, item_end]})
     return units
 

@@ -1,0 +1,188 @@
+"""The cluster, the meeting (type, place, period), the federation and province, and the cluster leader."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import evidence_of, loose, run
+from extractors.cluster import roman_to_int
+
+# --------------------------------------------------------------------------- cluster
+
+
+@pytest.mark.parametrize(("written", "number", "kind", "name"), [
+    ("Cụm thi đua số 2", 2, "cụm", "Cụm thi đua số 2"),
+    ("cụm thi đua Số V", 5, "cụm", "Cụm thi đua số 5"),
+    ("Khối thi đua số 6", 6, "khối", "Khối thi đua số 6"),
+    ("Cụm Thi đua số 3 (Công đoàn ngành)", 3, "cụm", "Cụm thi đua số 3"),
+    ("Khối thi đua số IX", 9, "khối", "Khối thi đua số 9"),
+    ("Cụm thi đua số XIV", 14, "cụm", "Cụm thi đua số 14"),
+    ("Cụm thi đua 11", 11, "cụm", "Cụm thi đua số 11"),
+], ids=["so-2", "roman-V", "khoi-6", "nganh-3", "khoi-IX", "roman-XIV", "no-so"])
+def test_cluster_number_kind_and_name(written: str, number: int, kind: str, name: str) -> None:
+    record = run(f"Chiều 14/3, {written} thuộc LĐLĐ tỉnh Hà Tĩnh tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+                 date="2024-03-15")
+    assert record["cluster"] == {"number": number, "name": name, "kind": kind}
+    spoken = evidence_of(record, "cluster")
+    numeral = written.replace(" (Công đoàn ngành)", "").split()[-1]
+    assert numeral in spoken and "thi" in spoken.casefold()
+
+
+def test_cluster_of_the_headline_wins_over_one_mentioned_in_passing() -> None:
+    record = run(
+        "Sáng 6/12, Cụm thi đua số 7 LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết công tác năm 2023.",
+        "Cụm đã học tập cách làm hay của Cụm thi đua số 2 trong việc chăm lo Tết cho đoàn viên.",
+        title="Cụm thi đua số 7 tổng kết năm 2023", date="2023-12-07")
+    assert record["cluster"]["number"] == 7
+
+
+def test_article_without_cluster_has_no_cluster_leader_nor_roles() -> None:
+    record = run(
+        "Sáng 2/4, LĐLĐ tỉnh Quảng Trị tổ chức lớp tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở.",
+        "Đồng chí Lê Quang Huy, Phó Chủ tịch LĐLĐ tỉnh Quảng Trị, cụm trưởng khu vực phía Bắc, phát biểu khai mạc.",
+        title="Tập huấn nghiệp vụ cho cán bộ công đoàn cơ sở", date="2024-04-03")
+    assert record["cluster"] is None
+    assert record["cluster_leader"] is None
+    assert "cluster" not in record["evidence"]
+    assert all(o["cluster_role"] is None for o in record["officials"])
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("I", 1), ("IV", 4), ("V", 5), ("IX", 9), ("XII", 12), ("XL", 40)])
+def test_roman_numerals(numeral: str, value: int) -> None:
+    assert roman_to_int(numeral) == value
+
+
+# --------------------------------------------------------------------------- meeting type
+
+
+@pytest.mark.parametrize(("title", "lead", "kind"), [
+    ("Cụm thi đua số 4 tổng kết công tác năm 2024",
+     "Sáng 18/12, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác công đoàn năm 2024.", "tổng kết"),
+    ("Cụm thi đua số 4 sơ kết 6 tháng đầu năm",
+     "Sáng 10/7, Cụm thi đua số 4 tổ chức hội nghị sơ kết hoạt động 6 tháng đầu năm 2024.", "sơ kết"),
+    ("Cụm thi đua số 4 giao ban quý III",
+     "Sáng 26/9, Cụm thi đua số 4 tổ chức giao ban công tác quý III năm 2024.", "giao ban"),
+    ("Cụm thi đua số 4 ký giao ước thi đua",
+     "Sáng 5/3, các đơn vị trong Cụm thi đua số 4 ký kết giao ước thi đua năm 2024.", "ký kết giao ước"),
+    ("Sôi nổi hội thao công nhân lao động Cụm thi đua số 4",
+     "Sáng 20/4, Cụm thi đua số 4 tổ chức hội thao công nhân, viên chức, lao động năm 2024.", "khác"),
+    ("Những người giữ lửa phong trào ở Cụm thi đua số 4",
+     "Sáng 12/11, Cụm thi đua số 4 tổ chức hội nghị sơ kết một năm triển khai phong trào thi đua.", "sơ kết"),
+], ids=["tong-ket", "so-ket", "giao-ban", "ky-ket", "hoi-thao-khac", "type-from-lead"])
+def test_meeting_type(title: str, lead: str, kind: str) -> None:
+    record = run(lead, title=title, date="2024-12-30")
+    assert record["meeting"] is not None
+    assert record["meeting"]["type"] == kind
+    if kind != "khác":
+        assert kind.split()[-1] in evidence_of(record, "meeting.type").casefold()
+
+
+def test_article_that_is_no_meeting_has_meeting_null() -> None:
+    record = run(
+        "Trong tháng Tết, LĐLĐ tỉnh Hà Tĩnh phối hợp với các doanh nghiệp trao quà cho đoàn viên có hoàn cảnh khó khăn.",
+        title="Mang Tết đến với đoàn viên khó khăn")
+    assert record["meeting"] is None
+
+
+# --------------------------------------------------------------------------- location and period
+
+
+@pytest.mark.parametrize(("lead", "place"), [
+    ("Sáng 14/5, tại xã Con Cuông, Cụm thi đua số 8 LĐLĐ tỉnh Nghệ An tổ chức hội nghị giao ban quý II năm 2025.",
+     "xã Con Cuông"),
+    ("Ngày 20/2/2024, tại Hội trường UBND thị xã Kỳ Anh, các đơn vị trong Cụm thi đua số 1 đã ký kết giao ước thi đua.",
+     "Hội trường UBND thị xã Kỳ Anh"),
+    ("Sáng 3/10, Khối thi đua số 2 tổ chức giao ban quý III năm 2025 tại trụ sở Công đoàn Giáo dục thành phố.",
+     "trụ sở Công đoàn Giáo dục thành phố"),
+    ("Sáng 12/3, tại hội trường LĐLĐ huyện Quỳnh Lưu, Cụm thi đua số 4 tổ chức hội nghị sơ kết.",
+     "hội trường LĐLĐ huyện Quỳnh Lưu"),
+], ids=["commune", "hall-of-town-committee", "after-verb", "hall-of-federation"])
+def test_meeting_location(lead: str, place: str) -> None:
+    record = run(lead, title="Hội nghị của cụm thi đua", date="2025-10-04")
+    assert record["meeting"]["location"] == place
+    assert loose(evidence_of(record, "meeting.location")) == loose(place)
+
+
+@pytest.mark.parametrize(("lead", "period"), [
+    ("Sáng 8/7, Cụm thi đua số 9 tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024.", "6 tháng đầu năm 2024"),
+    ("Sáng 8/7, Cụm thi đua số 9 tổ chức hội nghị sơ kết, triển khai nhiệm vụ 6 tháng cuối năm.", "6 tháng cuối năm 2024"),
+    ("Sáng 29/9, Cụm thi đua số 9 tổ chức giao ban công tác quý III năm 2024.", "quý III năm 2024"),
+    ("Sáng 27/12, Cụm thi đua số 9 tổ chức hội nghị tổng kết công tác công đoàn năm 2024.", "năm 2024"),
+    ("Sáng 1/10, Cụm thi đua số 9 tổ chức hội nghị sơ kết công tác 9 tháng năm 2024.", "9 tháng năm 2024"),
+], ids=["6-thang-dau", "6-thang-cuoi-no-year", "quy-III", "nam", "9-thang"])
+def test_meeting_period(lead: str, period: str) -> None:
+    record = run(lead, title="Hội nghị của cụm thi đua", date="2024-12-30")
+    assert record["meeting"]["period"] == period
+    assert "meeting.period" in record["evidence"]
+
+
+def test_meeting_evidence_spans_point_at_their_values() -> None:
+    record = run("Chiều 16/12, tại phường Trường Vinh, Cụm thi đua số 6 LĐLĐ tỉnh Nghệ An tổ chức hội nghị "
+                 "tổng kết công tác công đoàn năm 2025.", title="Cụm thi đua số 6 tổng kết năm 2025", date="2025-12-17")
+    assert record["meeting"] == {"date": "2025-12-16", "type": "tổng kết", "location": "phường Trường Vinh",
+                                 "period": "năm 2025"}
+    assert evidence_of(record, "meeting.date") == "16/12"
+    assert evidence_of(record, "meeting.type").casefold() == "tổng kết"
+    assert evidence_of(record, "meeting.location") == "phường Trường Vinh"
+
+
+# --------------------------------------------------------------------------- federation and province
+
+
+@pytest.mark.parametrize(("written", "federation", "province"), [
+    ("LĐLĐ tỉnh Hà Tĩnh", "Liên đoàn Lao động tỉnh Hà Tĩnh", "Hà Tĩnh"),
+    ("Liên đoàn Lao động tỉnh Quảng Trị", "Liên đoàn Lao động tỉnh Quảng Trị", "Quảng Trị"),
+    ("LĐLĐ thành phố Đà Nẵng", "Liên đoàn Lao động thành phố Đà Nẵng", "Đà Nẵng"),
+    ("Liên đoàn lao động TP. Cần Thơ", "Liên đoàn Lao động thành phố Cần Thơ", "Cần Thơ"),
+    ("LĐLĐ Thành phố Hồ Chí Minh", "Liên đoàn Lao động thành phố Hồ Chí Minh", "Hồ Chí Minh"),
+    ("LĐLĐ Nghệ An", "Liên đoàn Lao động tỉnh Nghệ An", "Nghệ An"),
+], ids=["tinh-abbr", "tinh-full", "city-abbr", "city-TP-dot", "city-capital-T", "no-level"])
+def test_federation_and_province(written: str, federation: str, province: str) -> None:
+    record = run(f"Sáng 11/6, Cụm thi đua số 3 thuộc {written} tổ chức hội nghị sơ kết.", date="2024-06-12")
+    assert record["federation"] == federation
+    assert record["province"] == province
+    assert province in evidence_of(record, "province")
+    assert province in evidence_of(record, "federation")
+
+
+def test_federation_named_most_often_wins() -> None:
+    record = run(
+        "Sáng 11/6, Cụm thi đua số 3 LĐLĐ tỉnh Hà Tĩnh tổ chức hội nghị sơ kết.",
+        "Cụm đã đón đoàn công tác của LĐLĐ tỉnh Quảng Bình đến trao đổi kinh nghiệm.",
+        "Lãnh đạo LĐLĐ tỉnh Hà Tĩnh ghi nhận kết quả của cụm.", date="2024-06-12")
+    assert record["province"] == "Hà Tĩnh"
+
+
+def test_national_federation_is_not_a_province() -> None:
+    record = run("Sáng 11/6, Cụm thi đua số 3 tổ chức hội nghị quán triệt chỉ đạo của Tổng LĐLĐ Việt Nam.",
+                 date="2024-06-12")
+    assert record["federation"] is None
+    assert record["province"] is None
+
+
+# --------------------------------------------------------------------------- cluster leader
+
+
+def test_leader_is_the_official_named_cum_truong() -> None:
+    record = run(
+        "Sáng 5/12, Cụm thi đua số 6 LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2024.",
+        "Đồng chí Đậu Thị Hương, Chủ tịch LĐLĐ huyện Quỳnh Lưu, Cụm trưởng Cụm thi đua số 6, phát biểu khai mạc.",
+        title="Cụm thi đua số 6 tổng kết", date="2024-12-06")
+    assert record["cluster_leader"] == {"name": "Đậu Thị Hương", "unit": "Liên đoàn Lao động huyện Quỳnh Lưu"}
+    assert "Đậu Thị Hương" in evidence_of(record, "cluster_leader")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Công đoàn phường Trường Vinh là cụm trưởng năm 2025.",
+    "Cụm trưởng năm 2025 là Công đoàn phường Trường Vinh.",
+], ids=["unit-first", "role-first"])
+def test_leader_unit_without_a_name(sentence: str) -> None:
+    record = run("Sáng 16/12, Cụm thi đua số 6 LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2025.", sentence,
+                 title="Cụm thi đua số 6 tổng kết", date="2025-12-17")
+    assert record["cluster_leader"] == {"name": None, "unit": "Công đoàn phường Trường Vinh"}
+    assert "Trường Vinh" in evidence_of(record, "cluster_leader")
+
+
+def test_no_leader_when_none_is_named() -> None:
+    record = run("Sáng 16/12, Cụm thi đua số 6 LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2025.",
+                 title="Cụm thi đua số 6 tổng kết", date="2025-12-17")
+    assert record["cluster_leader"] is None

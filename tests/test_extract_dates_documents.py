@@ -1,0 +1,169 @@
+"""Dates (meeting date vs publication date vs the dates of cited documents) and cited documents."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract_helpers import evidence_of, run, span_text
+from extractors.dates import context_year, resolve
+from extractors.documents import find_documents, parse_date
+
+TITLE = "Cụm thi đua số 4 tổng kết công tác công đoàn"
+
+# --------------------------------------------------------------------------- meeting date
+
+
+def test_full_meeting_date() -> None:
+    record = run("Sáng 22/11/2024, tại huyện Nghi Lộc, Cụm thi đua số 4 tổ chức hội nghị tổng kết.",
+                 title=TITLE, date="2024-11-25")
+    assert record["meeting"]["date"] == "2024-11-22"
+    assert evidence_of(record, "meeting.date") == "22/11/2024"
+    assert record["published_date"] == "2024-11-25"
+
+
+def test_written_out_meeting_date() -> None:
+    record = run("Ngày 12 tháng 3 năm 2024, Cụm thi đua số 4 tổ chức hội nghị ký kết giao ước thi đua.",
+                 title=TITLE, date="2024-03-20")
+    assert record["meeting"]["date"] == "2024-03-12"
+    assert "12 tháng 3" in evidence_of(record, "meeting.date")
+
+
+def test_document_date_is_not_the_meeting_date() -> None:
+    record = run("Căn cứ Quyết định số 512/QĐ-LĐLĐ ngày 03/4/2024 của LĐLĐ tỉnh Nghệ An, sáng 22/11/2024, "
+                 "Cụm thi đua số 4 tổ chức hội nghị tổng kết.", title=TITLE, date="2024-11-23")
+    assert record["meeting"]["date"] == "2024-11-22"
+    assert record["documents"][0]["date"] == "2024-04-03"
+
+
+def test_only_a_document_date_gives_no_meeting_date() -> None:
+    record = run("Thực hiện Kế hoạch số 45/KH-LĐLĐ ngày 10/01/2024 của LĐLĐ tỉnh, Cụm thi đua số 4 đã tổ chức "
+                 "hội nghị tổng kết công tác thi đua.", title=TITLE, date="2024-12-20")
+    assert record["meeting"]["date"] is None
+    assert all(f["value"] not in (10, 2024) for f in record["figures"])
+
+
+def test_publication_dateline_is_not_the_meeting_date() -> None:
+    record = run("08:45 | 21/06/2023",
+                 "Sáng 20/6, tại huyện Tương Dương, Cụm thi đua số 7 LĐLĐ tỉnh Nghệ An tổ chức hội nghị sơ kết.",
+                 title="Cụm thi đua số 7 sơ kết 6 tháng đầu năm")
+    assert record["published_date"] == "2023-06-21"
+    assert record["meeting"]["date"] == "2023-06-20"
+    assert evidence_of(record, "meeting.date") == "20/6"
+    assert evidence_of(record, "published_date") == "21/06/2023"
+
+
+@pytest.mark.parametrize(("lead", "published", "expected", "written"), [
+    ("Sáng 30/11, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác năm.", "2024-12-02", "2024-11-30", "30/11"),
+    ("Sáng 30/11, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác năm.", "2025-01-03", "2024-11-30", "30/11"),
+    ("Sáng nay (14/6), Cụm thi đua số 4 tổ chức hội nghị sơ kết.", "2023-06-14", "2023-06-14", "14/6"),
+    ("Chiều qua (2/1), Cụm thi đua số 4 tổ chức giao ban đầu năm.", "2025-01-03", "2025-01-02", "2/1"),
+    ("Chiều 9/8, Cụm thi đua số 4 tổ chức hội nghị giao ban.", "2025-08-09", "2025-08-09", "9/8"),
+], ids=["same-year", "previous-year", "sang-nay", "chieu-qua", "same-day"])
+def test_day_without_year_takes_the_year_of_publication(lead: str, published: str, expected: str,
+                                                        written: str) -> None:
+    record = run(lead, title=TITLE, date=published)
+    assert record["meeting"]["date"] == expected
+    assert evidence_of(record, "meeting.date") == written
+
+
+def test_day_without_year_and_no_publication_date_takes_the_headline_year() -> None:
+    record = run("Sáng 30/11, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác năm. Năm 2021, các đơn vị đã nỗ lực.",
+                 title="Cụm thi đua số 4 tổng kết năm 2019")
+    assert record["published_date"] is None
+    assert record["meeting"]["date"] == "2019-11-30"
+
+
+def test_day_without_year_and_no_publication_date_takes_the_year_the_text_names_most() -> None:
+    record = run("Sáng 30/11, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác năm 2021.",
+                 "Năm 2021, các đơn vị đã nỗ lực vượt qua khó khăn; năm 2022 cụm tiếp tục đổi mới.",
+                 "Các chỉ tiêu năm 2021 đều hoàn thành.", title=TITLE)
+    assert record["meeting"]["date"] == "2021-11-30"
+
+
+def test_day_without_year_and_no_year_anywhere_is_unknown() -> None:
+    record = run("Chiều 5/12, Cụm thi đua số 4 tổ chức hội nghị tổng kết công tác.", title=TITLE)
+    assert record["meeting"]["date"] is None
+    assert "meeting.date" not in record["evidence"]
+
+
+@pytest.mark.parametrize(("day_month", "published", "hint", "expected"), [
+    ((30, 11), date(2024, 12, 2), None, date(2024, 11, 30)),
+    ((30, 11), date(2025, 1, 3), 2030, date(2024, 11, 30)),
+    ((3, 1), date(2025, 1, 2), None, date(2025, 1, 3)),
+    ((30, 11), None, 2019, date(2019, 11, 30)),
+    ((30, 2), None, 2024, None),
+    ((5, 5), None, None, None),
+])
+def test_resolve(day_month, published, hint, expected) -> None:
+    assert resolve(day_month, published, hint) == expected
+
+
+def test_context_year_prefers_the_headline() -> None:
+    text = "Cụm thi đua số 1 sơ kết năm 2022\n\nNăm 2023 và năm 2023 nữa."
+    assert context_year(text, text.index("\n\n")) == 2022
+    assert context_year("Không có năm\n\nNăm 2023, năm 2024, năm 2023.", 12) == 2023
+
+
+# --------------------------------------------------------------------------- documents
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Thực hiện Quyết định số 812/QĐ-LĐLĐ ngày 21/3/2024 của LĐLĐ tỉnh Hà Tĩnh về việc kiện toàn các cụm.",
+     {"number": "812/QĐ-LĐLĐ", "type": "Quyết định", "date": "2024-03-21",
+      "issuer": "Liên đoàn Lao động tỉnh Hà Tĩnh"}),
+    ("Các đơn vị thực hiện theo Hướng dẫn số 09/HD-LĐLĐ về công tác thi đua.",
+     {"number": "09/HD-LĐLĐ", "type": "Hướng dẫn", "date": None, "issuer": None}),
+    ("Cụm tiếp tục quán triệt Nghị quyết số 05-NQ/TW của Bộ Chính trị.",
+     {"number": "05-NQ/TW", "type": "Nghị quyết", "date": None, "issuer": "Bộ Chính trị"}),
+    ("Theo Kế hoạch số 117/KH-CĐN ngày 5 tháng 2 năm 2024 của Công đoàn ngành Giáo dục, các đơn vị triển khai.",
+     {"number": "117/KH-CĐN", "type": "Kế hoạch", "date": "2024-02-05", "issuer": "Công đoàn ngành Giáo dục"}),
+    ("Cụm nhận được Công văn số 1024/LĐLĐ-TC ngày 09/10/2023 về việc chuẩn bị hội nghị.",
+     {"number": "1024/LĐLĐ-TC", "type": "Công văn", "date": "2023-10-09", "issuer": None}),
+    ("Thông báo số 33/TB-LĐLĐ ngày 02/01/2024 đã nêu rõ thời gian tổ chức hội nghị.",
+     {"number": "33/TB-LĐLĐ", "type": "Thông báo", "date": "2024-01-02", "issuer": None}),
+], ids=["quyet-dinh", "huong-dan", "nghi-quyet", "ke-hoach-written-date", "cong-van", "thong-bao"])
+def test_document(sentence: str, expected: dict) -> None:
+    found = find_documents(sentence)
+    assert len(found) == 1
+    document = found[0]
+    assert {k: document[k] for k in expected} == expected
+    start, end = document["evidence"]
+    assert expected["number"] in sentence[start:end]
+
+
+def test_document_type_from_its_number_when_not_written() -> None:
+    found = find_documents("Theo số 88/TB-LĐLĐ, hội nghị được lùi lại một tuần.")
+    assert [(d["number"], d["type"]) for d in found] == [("88/TB-LĐLĐ", "Thông báo")]
+
+
+def test_document_cited_twice_is_listed_once() -> None:
+    text = ("Thực hiện Quyết định số 812/QĐ-LĐLĐ ngày 21/3/2024, các cụm được kiện toàn. "
+            "Quyết định số 812/QĐ-LĐLĐ cũng quy định cụm trưởng luân phiên.")
+    found = find_documents(text)
+    assert len(found) == 1
+    assert found[0]["date"] == "2024-03-21"
+
+
+def test_a_plain_number_is_no_document() -> None:
+    assert find_documents("Cụm có số 3 đơn vị và đạt 98% kế hoạch năm 2024.") == []
+
+
+def test_documents_in_a_record_with_evidence() -> None:
+    record = run("Căn cứ Hướng dẫn số 21/HD-LĐLĐ ngày 15/01/2025 của LĐLĐ tỉnh Nghệ An và Chỉ thị số 12-CT/TU "
+                 "ngày 18/11/2023 của Ban Thường vụ Tỉnh ủy, sáng 12/3/2025 Cụm thi đua số 2 ký kết giao ước thi đua.",
+                 title="Cụm thi đua số 2 ký kết giao ước", date="2025-03-13")
+    numbers = [d["number"] for d in record["documents"]]
+    assert numbers == ["21/HD-LĐLĐ", "12-CT/TU"]
+    assert [d["date"] for d in record["documents"]] == ["2025-01-15", "2023-11-18"]
+    for document in record["documents"]:
+        assert document["number"] in span_text(record, document["evidence"])
+    assert record["meeting"]["date"] == "2025-03-12"
+
+
+@pytest.mark.parametrize(("written", "iso"), [
+    ("10/7/2025", "2025-07-10"), ("03/04/2024", "2024-04-03"), ("5 tháng 2 năm 2024", "2024-02-05"),
+    ("40/7/2025", None), ("10/13/2025", None),
+])
+def test_parse_date(written: str, iso: str | None) -> None:
+    assert parse_date(written) == iso

@@ -1,0 +1,175 @@
+"""Named officials: name, title, organisation, ``nguyên`` (former) and cluster role, in both word orders."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import official, run, span_text
+
+LEAD = "Sáng 2/7, Cụm thi đua số 7 LĐLĐ tỉnh Nghệ An tổ chức hội nghị sơ kết công tác 6 tháng đầu năm 2024."
+TITLE = "Cụm thi đua số 7 sơ kết 6 tháng đầu năm"
+
+
+def officials_of(*paragraphs: str, byline: str = "Minh Khang") -> dict:
+    return run(LEAD, *paragraphs, title=TITLE, date="2024-07-03", byline=byline)
+
+
+def expect(record: dict, name: str, title: str, organization: str | None, former: bool = False,
+           cluster_role: str | None = None) -> None:
+    """The official's fields, and an evidence span that holds the name."""
+    found = official(record, name)
+    assert (found["title"], found["organization"], found["former"], found["cluster_role"]) == \
+        (title, organization, former, cluster_role), found
+    assert name in span_text(record, found["evidence"])
+
+
+# --------------------------------------------------------------------------- name first
+
+
+@pytest.mark.parametrize("sentence", [
+    "Đồng chí Trương Minh Đức - Phó Chủ tịch LĐLĐ huyện Diễn Châu phát biểu tại hội nghị.",
+    "Đồng chí Trương Minh Đức, Phó Chủ tịch LĐLĐ huyện Diễn Châu phát biểu tại hội nghị.",
+    "Phát biểu tại hội nghị, đồng chí Trương Minh Đức – Phó Chủ tịch LĐLĐ huyện Diễn Châu đề nghị các đơn vị bám sát cơ sở.",
+    "Trương Minh Đức, Phó Chủ tịch LĐLĐ huyện Diễn Châu cho biết cụm đã hoàn thành các chỉ tiêu.",
+], ids=["dash", "comma", "en-dash-mid-sentence", "no-dong-chi"])
+def test_name_before_title(sentence: str) -> None:
+    expect(officials_of(sentence), "Trương Minh Đức", "Phó Chủ tịch", "Liên đoàn Lao động huyện Diễn Châu")
+
+
+def test_bare_federation_is_the_articles_federation() -> None:
+    record = officials_of("Dự hội nghị có đồng chí Hồ Sỹ Tùng, Phó Chủ tịch LĐLĐ tỉnh.")
+    expect(record, "Hồ Sỹ Tùng", "Phó Chủ tịch", "Liên đoàn Lao động tỉnh Nghệ An")
+
+
+def test_former_official() -> None:
+    record = officials_of("Hội nghị có sự tham dự của đồng chí Phan Thị Lài, nguyên Chủ tịch LĐLĐ huyện Anh Sơn.")
+    expect(record, "Phan Thị Lài", "Chủ tịch", "Liên đoàn Lao động huyện Anh Sơn", former=True)
+
+
+@pytest.mark.parametrize(("role_words", "role"), [
+    ("Cụm trưởng Cụm thi đua số 7", "cụm trưởng"),
+    ("Trưởng cụm", "cụm trưởng"),
+    ("Cụm phó Cụm thi đua số 7", "cụm phó"),
+    ("Phó Cụm trưởng", "cụm phó"),
+], ids=["cum-truong", "truong-cum", "cum-pho", "pho-cum-truong"])
+def test_cluster_role(role_words: str, role: str) -> None:
+    record = officials_of(f"Đồng chí Lê Thị Hạnh, Chủ tịch Công đoàn xã Nam Đàn, {role_words} chủ trì hội nghị.")
+    expect(record, "Lê Thị Hạnh", "Chủ tịch", "Công đoàn xã Nam Đàn", cluster_role=role)
+
+
+def test_list_of_officials() -> None:
+    record = officials_of(
+        "Tham dự hội nghị có các đồng chí: Nguyễn Văn Sơn - Phó Chủ tịch LĐLĐ tỉnh Nghệ An; "
+        "Đinh Thị Loan - nguyên Chủ tịch LĐLĐ huyện Thanh Chương; Trần Thu Trang - Chủ tịch LĐLĐ huyện Yên Thành, "
+        "Cụm phó; Võ Quang Minh - Phó Bí thư Đảng ủy xã Hưng Nguyên.")
+    assert [o["name"] for o in record["officials"]] == [
+        "Nguyễn Văn Sơn", "Đinh Thị Loan", "Trần Thu Trang", "Võ Quang Minh"]
+    expect(record, "Nguyễn Văn Sơn", "Phó Chủ tịch", "Liên đoàn Lao động tỉnh Nghệ An")
+    expect(record, "Đinh Thị Loan", "Chủ tịch", "Liên đoàn Lao động huyện Thanh Chương", former=True)
+    expect(record, "Trần Thu Trang", "Chủ tịch", "Liên đoàn Lao động huyện Yên Thành", cluster_role="cụm phó")
+    expect(record, "Võ Quang Minh", "Phó Bí thư", "Đảng ủy xã Hưng Nguyên")
+
+
+@pytest.mark.parametrize(("sentence", "title", "organization"), [
+    ("Đồng chí Hoàng Thị Mai, Phó Chủ tịch Thường trực LĐLĐ tỉnh Nghệ An chỉ đạo hội nghị.",
+     "Phó Chủ tịch Thường trực", "Liên đoàn Lao động tỉnh Nghệ An"),
+    ("Đồng chí Hoàng Thị Mai - Trưởng Ban Tuyên giáo LĐLĐ tỉnh Nghệ An trình bày báo cáo.",
+     "Trưởng Ban Tuyên giáo", "Liên đoàn Lao động tỉnh Nghệ An"),
+    ("Đồng chí Hoàng Thị Mai, Phó Chủ tịch UBND huyện Nghĩa Đàn dự và phát biểu.",
+     "Phó Chủ tịch", "Ủy ban nhân dân huyện Nghĩa Đàn"),
+    ("Đồng chí Hoàng Thị Mai, Chủ tịch CĐVC tỉnh phát biểu tham luận.",
+     "Chủ tịch", "Công đoàn Viên chức tỉnh"),
+], ids=["thuong-truc", "truong-ban", "ubnd", "sector-abbreviation"])
+def test_titles_and_organisations_written_out(sentence: str, title: str, organization: str) -> None:
+    expect(officials_of(sentence), "Hoàng Thị Mai", title, organization)
+
+
+@pytest.mark.parametrize(("words", "organization"), [
+    ("Giám đốc Trung tâm Y tế huyện Nghi Lộc", "Trung tâm Y tế huyện Nghi Lộc"),
+    ("Giám đốc Trung tâm Tư vấn pháp luật LĐLĐ tỉnh Nghệ An",
+     "Trung tâm Tư vấn pháp luật Liên đoàn Lao động tỉnh Nghệ An"),
+    ("Giám đốc Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An", "Sở Lao động - Thương binh và Xã hội tỉnh Nghệ An"),
+    ("Giám đốc Công ty TNHH May Minh Anh", "Công ty TNHH May Minh Anh"),
+    ("Chủ tịch CĐCS Công ty Cổ phần Mía đường Sông Lam", "Công đoàn cơ sở Công ty Cổ phần Mía đường Sông Lam"),
+], ids=["health-centre", "lowercase-words", "dash-and-va", "all-caps-word", "company-union"])
+def test_organisation_names_are_not_cut_short(words: str, organization: str) -> None:
+    title = words.split(" Trung tâm")[0].split(" Sở")[0].split(" Công ty")[0].split(" CĐCS")[0]
+    expect(officials_of(f"Đồng chí Phạm Văn Hùng, {words} phát biểu tại hội nghị."), "Phạm Văn Hùng", title,
+           organization)
+
+
+def test_two_titles_share_the_organisation() -> None:
+    record = officials_of("Đồng chí Nguyễn Thị Bích Ngọc - Ủy viên Ban Thường vụ, Trưởng Ban Tổ chức LĐLĐ tỉnh "
+                          "Nghệ An phát biểu.")
+    found = official(record, "Nguyễn Thị Bích Ngọc")
+    assert found["title"] in {"Ủy viên Ban Thường vụ", "Trưởng Ban Tổ chức"}
+    assert found["organization"] == "Liên đoàn Lao động tỉnh Nghệ An"
+
+
+# --------------------------------------------------------------------------- title first
+
+
+@pytest.mark.parametrize(("sentence", "name", "title", "organization"), [
+    ("Chủ tịch LĐLĐ huyện Quỳnh Lưu Đặng Thị Hồng Nhung cho biết đơn vị đã vượt các chỉ tiêu.",
+     "Đặng Thị Hồng Nhung", "Chủ tịch", "Liên đoàn Lao động huyện Quỳnh Lưu"),
+    ("Phó Chủ tịch LĐLĐ thị xã Cửa Lò Ngô Văn Khải đề xuất tổ chức giải bóng đá công nhân.",
+     "Ngô Văn Khải", "Phó Chủ tịch", "Liên đoàn Lao động thị xã Cửa Lò"),
+    ("Chủ tịch Công đoàn phường Trường Vinh Lê Văn Quý phát biểu tham luận.",
+     "Lê Văn Quý", "Chủ tịch", "Công đoàn phường Trường Vinh"),
+    ("Chủ tịch LĐLĐ huyện Nghi Lộc Vũ Thị Thu Hằng trình bày báo cáo.",
+     "Vũ Thị Thu Hằng", "Chủ tịch", "Liên đoàn Lao động huyện Nghi Lộc"),
+    ("Chủ tịch LĐLĐ thị xã Hoàng Mai Lê Thị Hằng báo cáo kết quả.",
+     "Lê Thị Hằng", "Chủ tịch", "Liên đoàn Lao động thị xã Hoàng Mai"),
+    ("Trưởng Ban Tổ chức LĐLĐ tỉnh Trần Thị Thanh Hà hướng dẫn chấm điểm thi đua.",
+     "Trần Thị Thanh Hà", "Trưởng Ban Tổ chức", "Liên đoàn Lao động tỉnh Nghệ An"),
+], ids=["huyen", "thi-xa", "phuong", "two-syllable-place", "place-starting-with-a-surname", "bare-federation"])
+def test_title_before_name(sentence: str, name: str, title: str, organization: str) -> None:
+    expect(officials_of(sentence), name, title, organization)
+
+
+def test_two_title_first_officials_in_one_sentence() -> None:
+    record = officials_of("Phó Chủ tịch LĐLĐ huyện Hưng Nguyên Đặng Thị Hồng Nhung và Chủ tịch LĐLĐ huyện "
+                          "Nam Đàn Ngô Văn Khải cùng chia sẻ kinh nghiệm.")
+    assert sorted(o["name"] for o in record["officials"]) == ["Ngô Văn Khải", "Đặng Thị Hồng Nhung"]
+    expect(record, "Ngô Văn Khải", "Chủ tịch", "Liên đoàn Lao động huyện Nam Đàn")
+
+
+# --------------------------------------------------------------------------- one entry per person
+
+
+def test_person_named_twice_is_listed_once_with_gaps_filled() -> None:
+    record = officials_of(
+        "Đồng chí Bùi Văn Toàn, Chủ tịch LĐLĐ huyện Tân Kỳ phát biểu khai mạc.",
+        "Cuối hội nghị, đồng chí Bùi Văn Toàn - Chủ tịch LĐLĐ huyện Tân Kỳ, Cụm trưởng Cụm thi đua số 7 "
+        "đã trao cờ luân lưu.")
+    expect(record, "Bùi Văn Toàn", "Chủ tịch", "Liên đoàn Lao động huyện Tân Kỳ", cluster_role="cụm trưởng")
+    assert record["cluster_leader"] == {"name": "Bùi Văn Toàn", "unit": "Liên đoàn Lao động huyện Tân Kỳ"}
+
+
+# --------------------------------------------------------------------------- not officials
+
+
+def test_no_official_from_ho_chi_minh_thought() -> None:
+    record = officials_of(
+        "Các đơn vị đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+        "Cụm tiếp tục thực hiện tư tưởng Hồ Chí Minh về công tác vận động công nhân.",
+        "Đoàn đã dâng hương tại Khu di tích Kim Liên, quê hương Chủ tịch Hồ Chí Minh.")
+    assert record["officials"] == []
+
+
+def test_no_official_from_street_or_school_names() -> None:
+    record = officials_of("Hội nghị diễn ra tại trụ sở số 12 đường Lê Hồng Phong; các cháu trường Nguyễn Trãi "
+                          "được tặng quà.")
+    assert record["officials"] == []
+
+
+@pytest.mark.parametrize("byline", ["Nguyễn Hoài Nam", "Trần Thu Hà - Trưởng Ban Tuyên giáo LĐLĐ huyện Diễn Châu"],
+                         ids=["plain", "with-title"])
+def test_byline_author_is_not_an_official(byline: str) -> None:
+    record = officials_of("Đồng chí Lê Thị Hạnh, Chủ tịch Công đoàn xã Nam Đàn phát biểu.", byline=byline)
+    assert record["author"] is not None
+    assert [o["name"] for o in record["officials"]] == ["Lê Thị Hạnh"]
+
+
+def test_name_without_title_is_not_an_official() -> None:
+    record = officials_of("Anh Nguyễn Văn Bình, công nhân Công ty May Hưng Nguyên, được tặng quà.")
+    assert [o["name"] for o in record["officials"]] == []
