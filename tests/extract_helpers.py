@@ -10,7 +10,6 @@ import json
 import re
 import subprocess
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -127,20 +126,3 @@ def corpus_inputs() -> list[Path]:
     return paths
 
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode text the way windows-1258 files do: a precomposed base letter, then a separate tone mark."""
-    out = bytearray()
-    for char in unicodedata.normalize("NFC", text):
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        parts = unicodedata.normalize("NFD", char)
-        tones = "".join(c for c in parts if c in _TONES)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES))
-        out += base.encode("cp1258") + tones.encode("cp1258")
-    return bytes(out)
