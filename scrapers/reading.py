@@ -35,6 +35,9 @@ _VIET_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩ
 def read_file(path: Path) -> Article:
     """Read an article file: ``.html``/``.htm`` as a saved page, anything else as plain text."""
     path = Path(path)
+    size = path.stat().st_size
+    if size > MAX_PAGE_BYTES:
+        raise NotAnArticle(f"file too large ({size / 1e6:.0f} MB, limit {MAX_PAGE_BYTES // 1_000_000} MB)")
     data = path.read_bytes()
     if path.suffix.lower() in {".html", ".htm"}:
         return read_html(data, source=path.name)
