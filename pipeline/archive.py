@@ -116,7 +116,7 @@ def index_records(data_dir: Path, records: list[dict]) -> None:
     """Add ``records`` to the archive in ``data_dir``, replacing earlier versions of the same articles."""
     if not records:
         return
-    writer = _index(data_dir, create=True).writer(heap_size=50_000_000, num_threads=1)
+    writer = _index(data_dir, create=True).writer(heap_size=15_000_000, num_threads=1)
     try:
         for record in records:
             article = store.article_id(record)

@@ -60,11 +60,14 @@ def iter_warc_pages(path: str | Path) -> Iterator[tuple[str, bytes, dict[str, st
     """Yield ``(url, html_bytes, http_headers)`` for every HTML page in a WARC file (sitemaps, feeds
     and other responses are skipped).
 
-    A torn record at the end (a crawl killed mid-write) ends the iteration with a warning.
+    A torn record at the end (a crawl killed mid-write) ends the iteration with a warning; a file whose
+    first record cannot be read is not a WARC file and raises :class:`OSError`.
     """
+    read_any = False
     with open(path, "rb") as stream:
         try:
             for record in ArchiveIterator(stream):
+                read_any = True
                 if record.rec_type != "response" or record.http_headers is None:
                     continue
                 body = record.content_stream().read()
@@ -76,5 +79,7 @@ def iter_warc_pages(path: str | Path) -> Iterator[tuple[str, bytes, dict[str, st
                 if body and is_html(record.http_headers.get_header("Content-Type", ""), body):
                     yield url, body, dict(record.http_headers.headers)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            if not read_any:
+                raise OSError(f"not a WARC file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
             log.warning("%s: torn record at the end of the archive skipped (%s)", path, exc)
 

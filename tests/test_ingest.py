@@ -9,7 +9,7 @@ import duckdb
 from extractors import extract
 from pipeline.cli import main
 from pipeline.store import article_id
-from pipeline.synthetic import article_texts, write_articles
+from pipeline.synthetic import article_texts, benchmark_ingest, write_articles
 from pipeline.tables import TABLE_NAMES
 from scrapers.reading import read_file
 from scrapers.warc import WarcArchive
@@ -88,3 +88,9 @@ def test_synthetic_articles_are_reproducible_and_varied(tmp_path):
     assert len(set(texts)) == 40
     assert len({t.split("Liên đoàn Lao động ")[1].split(" đã")[0] for t in texts}) > 10  # provinces
     assert len({t[len("date "):][:4] for t in texts}) > 4  # years
+
+
+def test_benchmark_ingest_measures_a_child_run_of_the_whole_ingest():
+    result = benchmark_ingest(12)
+    assert result["exit_code"] == 0 and result["articles"] == 12
+    assert result["seconds"] > 0 and result["peak_rss_mib"] > 0

@@ -13,7 +13,7 @@ import pytest
 
 import pipeline
 from pipeline.cli import main
-from pipeline.load import connect
+from pipeline.views import connect
 from pipeline.store import save_records
 from pipeline.synthetic import vi_number
 from pipeline.tables import name_key

@@ -77,7 +77,7 @@ def bench_crawl(args: argparse.Namespace) -> dict:
 
 def bench_ingest(args: argparse.Namespace) -> dict:
     """Time, articles/second and peak memory of ingesting generated articles."""
-    from pipeline.store import benchmark_ingest
+    from pipeline.synthetic import benchmark_ingest
 
     return benchmark_ingest(args.articles)
 

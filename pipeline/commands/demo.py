@@ -43,7 +43,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve, crawl, store and summarise; returns the exit code."""
-    from pipeline.load import connect
+    from pipeline.views import connect
     from pipeline.sample_site import SampleSite
     from scrapers.crawler import crawl_sites, format_report
     from scrapers.sites import generic_site

@@ -1,0 +1,137 @@
+"""Synthetic emulation-cluster articles for the scale test, and the ingest benchmark that uses them.
+
+The articles are plain-text files in the shape of real ones (a ``date``
+then title line, body paragraphs, byline) with varied provinces, clusters,
+meeting types, years, officials, member wards and figures. Officials come
+from a fixed pool, so the same person turns up in many articles and clusters.
+"""
+from __future__ import annotations
+
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
+MIDDLE_NAMES = ["Văn", "Thị", "Minh", "Thanh", "Đức", "Thu", "Quang", "Ngọc"]
+GIVEN_NAMES = ["Hòa", "Thủy", "Hùng", "Lan", "Tuấn", "Hương", "Sơn", "Mai", "Dũng", "Yến", "Khánh", "Phúc"]
+TITLES = ["Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch thường trực", "Trưởng ban Tổ chức"]
+MEETINGS = [
+    ("sơ kết", "6 tháng đầu năm {year}"),
+    ("tổng kết", "năm {year}"),
+    ("giao ban", "quý III năm {year}"),
+    ("ký kết giao ước", "năm {year}"),
+]
+AUTHORS = ["Minh Châu", "Hải Đăng", "Thu Trang", "Quốc Bảo"]
+OFFICIAL_POOL = 60
+
+
+def official_names(rng: random.Random) -> list[str]:
+    """A fixed pool of distinct full names."""
+    names: set[str] = set()
+    while len(names) < OFFICIAL_POOL:
+        names.add(f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}")
+    return sorted(names)
+
+
+def province_wards() -> list[tuple[str, str, list[str]]]:
+    """(bare province name, ``tỉnh`` or ``thành phố``, its 2025 ward names such as ``phường Quảng Phú``)."""
+    from vietnam_provinces import Province, Ward
+
+    from pipeline.tables import bare_province_name
+
+    result = []
+    for province in Province.iter_all():
+        wards = [w.name[0].lower() + w.name[1:] for w in Ward.iter_by_province(province.code)
+                 if w.division_type.value in ("phường", "xã")]
+        kind = "tỉnh" if province.division_type.value == "tỉnh" else "thành phố"
+        result.append((bare_province_name(province.name), kind, wards))
+    return result
+
+
+def article_texts(n: int, seed: int = 0) -> Iterator[str]:
+    """The texts of ``n`` synthetic articles, the same for the same seed."""
+    rng = random.Random(seed)
+    people = official_names(rng)
+    provinces = province_wards()
+    for _ in range(n):
+        yield article_text(rng, people, *rng.choice(provinces))
+
+
+def article_text(rng: random.Random, people: list[str], province: str, kind: str, wards: list[str]) -> str:
+    """One article about a cluster meeting in ``province``."""
+    year = rng.randint(2018, 2025)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    meeting, period = rng.choice(MEETINGS)
+    period = period.format(year=year)
+    cluster = f"{rng.choice(['Cụm', 'Khối'])} thi đua số {rng.randint(1, 12)}"
+    federation = f"Liên đoàn Lao động {kind} {province}"
+    members = rng.sample(wards, k=min(len(wards), rng.randint(4, 9)))
+    host = members[0]
+    guest, leader, deputy = rng.sample(people, k=3)
+    members_text = ", ".join(f"Công đoàn {m}" for m in members)
+    recruits, share, gifts = rng.randint(80, 4000), rng.randint(600, 1000) / 10, rng.randint(50, 900)
+    money = rng.randint(2, 60) / 10
+    document = f"{rng.randint(10, 999)}/QĐ-LĐLĐ"
+    title = f"{cluster} {federation} {meeting} công tác thi đua {period}"
+    body = [
+        f"Ngày {day}/{month}/{year}, tại hội trường {host}, {cluster} thuộc {federation} "
+        f"đã tổ chức hội nghị {meeting} công tác thi đua {period}.",
+        f"Về dự hội nghị có đồng chí {guest}, {rng.choice(TITLES)} {federation}; đồng chí {leader}, "
+        f"Chủ tịch Công đoàn {host}, cụm trưởng, chủ trì hội nghị; đồng chí {deputy}, "
+        f"Chủ tịch Công đoàn {members[1]}, cụm phó.",
+        f"Theo Quyết định số {document} của {federation}, {cluster} hiện có {len(members)} thành viên "
+        f"là Công đoàn các phường, xã: {members_text}.",
+        f"Báo cáo tại hội nghị cho biết, trong {period} các đơn vị trong cụm đã kết nạp mới "
+        f"{vi_number(recruits)} đoàn viên, đạt {vi_number(share)}% kế hoạch đề ra; trao tặng {gifts} suất quà "
+        f"cho đoàn viên có hoàn cảnh khó khăn với tổng số tiền khoảng {vi_number(money)} tỉ đồng.",
+        f"Các thành viên đã trao đổi kinh nghiệm trong việc chăm lo đời sống người lao động, thương lượng "
+        f"thỏa ước lao động tập thể và xây dựng tổ chức công đoàn cơ sở vững mạnh.",
+        f"Phát biểu kết luận, đồng chí {guest} ghi nhận những cố gắng của các đơn vị và đề nghị cụm "
+        f"tiếp tục đổi mới cách thức tổ chức phong trào thi đua, phấn đấu hoàn thành các chỉ tiêu năm {year + 1}.",
+        rng.choice(AUTHORS),
+    ]
+    published = f"{year}-{month:02d}-{day:02d}"
+    return "\n\n".join([f"date {published} {title}", *body]) + "\n"
+
+
+def vi_number(value: float) -> str:
+    """A number written the Vietnamese way: ``15.248`` for thousands, ``88,2`` for decimals."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    return str(value).replace(".", ",")
+
+
+def write_articles(folder: Path, n: int, seed: int = 0) -> None:
+    """Write ``n`` synthetic article files ``000000.txt``… into ``folder``, one at a time."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(article_texts(n, seed)):
+        (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
+
+
+def benchmark_ingest(n: int) -> dict[str, float]:
+    """Generate ``n`` articles, ingest them in a child process and measure it.
+
+    Returns the article count, wall-clock seconds of the ingest, articles per
+    second, the child's peak resident memory in MiB (its own ``ru_maxrss``)
+    and its exit code.
+    """
+    with tempfile.TemporaryDirectory(prefix="unionnews-bench-") as tmp:
+        folder, data = Path(tmp) / "articles", Path(tmp) / "data"
+        write_articles(folder, n)
+        command = [sys.executable, "-m", "pipeline", "ingest", str(folder), "--data", str(data)]
+        start = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - start
+    return {
+        "articles": n,
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(n / seconds, 1),
+        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
+        "exit_code": os.waitstatus_to_exitcode(status),
+    }

@@ -1,0 +1,257 @@
+"""The analyst tables: their pyarrow schemas, and how one record becomes rows of each.
+
+Every table is keyed by ``article_id``; child tables add ``position`` (the
+item's index in the record's list). Rows are stored under hive partitions
+``province=<name or unknown>/year=<yyyy or unknown>`` of their article, so the
+partition columns live in the folder names, not in the files.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from functools import lru_cache
+from collections.abc import Callable
+from typing import Any
+
+import pyarrow as pa
+
+UNKNOWN = "unknown"
+
+SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
+EVIDENCE_COLUMNS = [("evidence_start", pa.int32()), ("evidence_end", pa.int32())]
+CHILD_KEY = [("article_id", pa.string()), ("position", pa.int32())]
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([
+        ("article_id", pa.string()),
+        ("record_hash", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("published_date", pa.date32()),
+        ("author", pa.string()),
+        ("cluster_kind", pa.string()),
+        ("cluster_number", pa.int32()),
+        ("cluster_name", pa.string()),
+        ("federation", pa.string()),
+        ("meeting_date", pa.date32()),
+        ("meeting_type", pa.string()),
+        ("meeting_location", pa.string()),
+        ("meeting_period", pa.string()),
+        ("cluster_leader_name", pa.string()),
+        ("cluster_leader_unit", pa.string()),
+        ("member_count_stated", pa.int32()),
+        ("evidence", pa.map_(pa.string(), SPAN)),
+        ("text", pa.string()),
+    ]),
+    "officials": pa.schema(CHILD_KEY + [
+        ("name", pa.string()),
+        ("person_key", pa.string()),
+        ("title", pa.string()),
+        ("organization", pa.string()),
+        ("former", pa.bool_()),
+        ("cluster_role", pa.string()),
+    ] + EVIDENCE_COLUMNS),
+    "member_units": pa.schema(CHILD_KEY + [
+        ("name", pa.string()),
+        ("type", pa.string()),
+        ("place", pa.string()),
+        ("admin_level", pa.string()),
+        ("admin_code", pa.string()),
+    ] + EVIDENCE_COLUMNS),
+    "figures": pa.schema(CHILD_KEY + [
+        ("value", pa.float64()),
+        ("unit", pa.string()),
+        ("kind", pa.string()),
+        ("comparator", pa.string()),
+        ("subject", pa.string()),
+        ("text", pa.string()),
+    ] + EVIDENCE_COLUMNS),
+    "documents": pa.schema(CHILD_KEY + [
+        ("number", pa.string()),
+        ("type", pa.string()),
+        ("date", pa.date32()),
+        ("issuer", pa.string()),
+    ] + EVIDENCE_COLUMNS),
+}
+
+#: Table names, children first: a writer that stores the articles table last
+#: leaves a crash visible as a changed article, which the next run redoes.
+TABLE_NAMES = ["officials", "member_units", "figures", "documents", "articles"]
+
+# Vietnamese tone marks as combining characters, with the Telex letter that stands for each in keys.
+TONE_LETTERS = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key for a Vietnamese name.
+
+    The rule: NFD-decompose, casefold, take each syllable's tone mark out
+    wherever it sits and write it as its Telex letter (s f r x j) after the
+    syllable, recompose the rest to NFC, and join syllables with one space.
+    ``Hòa``, ``Hoà`` and ``HOÀ`` all give ``hoaf``; letters such as ``đ``,
+    ``ơ`` or ``â`` are kept, since they tell names apart.
+    """
+    syllables = []
+    for syllable in unicodedata.normalize("NFD", name).casefold().split():
+        tones = [TONE_LETTERS[c] for c in syllable if c in TONE_LETTERS]
+        bare = unicodedata.normalize("NFC", "".join(c for c in syllable if c not in TONE_LETTERS))
+        syllables.append(bare + "".join(tones))
+    return " ".join(syllables)
+
+
+def partition_of(record: dict[str, Any]) -> tuple[str, str]:
+    """The (province, year) partition of a record: the year of the meeting, else of publication."""
+    province = record.get("province") or UNKNOWN
+    meeting = record.get("meeting") or {}
+    day = parse_date(meeting.get("date")) or parse_date(record.get("published_date"))
+    year = str(day.year) if day else UNKNOWN
+    return unicodedata.normalize("NFC", province).replace("/", "-"), year
+
+
+def parse_date(value: Any) -> dt.date | None:
+    """A ``YYYY-MM-DD`` string as a date; ``None`` when missing or malformed."""
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def record_rows(record: dict[str, Any], article_id: str, record_hash: str) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every table for one record (partition columns excluded)."""
+    cluster = record.get("cluster") or {}
+    meeting = record.get("meeting") or {}
+    leader = record.get("cluster_leader") or {}
+    article = {
+        "article_id": article_id,
+        "record_hash": record_hash,
+        "source": record.get("source"),
+        "url": record.get("url"),
+        "title": record.get("title"),
+        "published_date": parse_date(record.get("published_date")),
+        "author": record.get("author"),
+        "cluster_kind": cluster.get("kind"),
+        "cluster_number": as_int(cluster.get("number")),
+        "cluster_name": cluster.get("name"),
+        "federation": record.get("federation"),
+        "meeting_date": parse_date(meeting.get("date")),
+        "meeting_type": meeting.get("type"),
+        "meeting_location": meeting.get("location"),
+        "meeting_period": meeting.get("period"),
+        "cluster_leader_name": leader.get("name"),
+        "cluster_leader_unit": leader.get("unit"),
+        "member_count_stated": as_int(record.get("member_count_stated")),
+        "evidence": [(field, span_of(span)) for field, span in (record.get("evidence") or {}).items()],
+        "text": record.get("text"),
+    }
+    province = record.get("province")
+    return {
+        "articles": [article],
+        "officials": child_rows(record, "officials", article_id, lambda o: {
+            "name": o.get("name"),
+            "person_key": name_key(o["name"]) if o.get("name") else None,
+            "title": o.get("title"),
+            "organization": o.get("organization"),
+            "former": o.get("former"),
+            "cluster_role": o.get("cluster_role"),
+        }),
+        "member_units": child_rows(record, "member_units", article_id, lambda u: {
+            "name": u.get("name"),
+            "type": u.get("type"),
+            "place": u.get("place"),
+            **admin_link(u.get("type"), u.get("place"), province),
+        }),
+        "figures": child_rows(record, "figures", article_id, lambda f: {
+            "value": as_float(f.get("value")),
+            "unit": f.get("unit"),
+            "kind": f.get("kind"),
+            "comparator": f.get("comparator"),
+            "subject": f.get("subject"),
+            "text": f.get("text"),
+        }),
+        "documents": child_rows(record, "documents", article_id, lambda d: {
+            "number": d.get("number"),
+            "type": d.get("type"),
+            "date": parse_date(d.get("date")),
+            "issuer": d.get("issuer"),
+        }),
+    }
+
+
+def child_rows(record: dict[str, Any], field: str, article_id: str,
+               columns: Callable[[dict[str, Any]], dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per item of ``record[field]``: key, the item's own columns, and its evidence span."""
+    rows = []
+    for position, item in enumerate(record.get(field) or []):
+        span = span_of(item.get("evidence")) or {}
+        rows.append({"article_id": article_id, "position": position, **columns(item),
+                     "evidence_start": span.get("start"), "evidence_end": span.get("end")})
+    return rows
+
+
+def span_of(span: Any) -> dict[str, int] | None:
+    """A ``[start, end]`` evidence pair as a struct; ``None`` when absent or malformed."""
+    if isinstance(span, (list, tuple)) and len(span) == 2 and all(isinstance(i, int) for i in span):
+        return {"start": span[0], "end": span[1]}
+    return None
+
+
+def as_float(value: Any) -> float | None:
+    """A figure's value as a float; ``None`` when it is not a number."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def as_int(value: Any) -> int | None:
+    """A count or number as an int; ``None`` when it is not a whole number."""
+    return int(value) if as_float(value) is not None and float(value).is_integer() else None
+
+
+def admin_link(unit_type: str | None, place: str | None, province: str | None) -> dict[str, str | None]:
+    """The 2025 administrative code of a member unit, when the map has it.
+
+    A ``tỉnh`` is looked up among provinces by name; a ``phường`` or ``xã`` among
+    the wards of the article's province, by name and division type. Names are
+    compared with :func:`name_key`, so tone placement does not matter.
+    """
+    if place and unit_type == "tỉnh":
+        code = province_codes().get(name_key(place))
+        return {"admin_level": "province" if code else None, "admin_code": code}
+    if place and province and unit_type in ("phường", "xã"):
+        code = ward_codes().get((name_key(province), unit_type, name_key(place)))
+        return {"admin_level": "ward" if code else None, "admin_code": code}
+    return {"admin_level": None, "admin_code": None}
+
+
+def bare_province_name(name: str) -> str:
+    """``Thành phố Hà Nội`` → ``Hà Nội``; ``Tỉnh Cao Bằng`` → ``Cao Bằng``."""
+    for prefix in ("Thành phố ", "Tỉnh "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name
+
+
+@lru_cache(maxsize=1)
+def province_codes() -> dict[str, str]:
+    """Province name key → two-digit 2025 province code."""
+    from vietnam_provinces import Province
+
+    return {name_key(bare_province_name(p.name)): f"{p.code.value:02d}" for p in Province.iter_all()}
+
+
+@lru_cache(maxsize=1)
+def ward_codes() -> dict[tuple[str, str, str], str]:
+    """(province name key, ``phường``/``xã``, ward name key) → five-digit 2025 ward code."""
+    from vietnam_provinces import Province, Ward
+
+    provinces = {p.code: name_key(bare_province_name(p.name)) for p in Province.iter_all()}
+    codes = {}
+    for ward in Ward.iter_all():
+        kind = ward.division_type.value
+        bare = ward.name[len(kind) + 1:]  # "Phường Quảng Phú" → "Quảng Phú"
+        codes[(provinces[ward.province_code], kind, name_key(bare))] = f"{ward.code.value:05d}"
+    return codes
+
+
+def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows of table ``name`` as a pyarrow table with its explicit schema."""
+    return pa.Table.from_pylist(rows, schema=SCHEMAS[name])
