@@ -7,10 +7,13 @@ the ``vietnam-provinces`` package; the 63 provinces before the merger from
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from vietnam_provinces import Province, VietNamDivisionType, Ward
+
+from scrapers.cleaning import normalize_tones
 
 _DATA = Path(__file__).parent / "data"
 _PREFIX = re.compile(r"^(Thành phố|Tỉnh|Phường|Xã|Đặc khu)\s+", re.IGNORECASE)
@@ -21,6 +24,11 @@ PROVINCE = "tỉnh"
 def bare_name(name: str) -> str:
     """A division's name without its level word: ``Phường Hạc Thành`` → ``Hạc Thành``."""
     return _PREFIX.sub("", name).strip()
+
+
+def name_key(name: str) -> str:
+    """A lookup key for a place name: NFC, one tone-mark placement, casefolded."""
+    return normalize_tones(unicodedata.normalize("NFC", name)).casefold()
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +46,8 @@ def provinces() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _province_codes() -> dict[str, int]:
-    return {bare_name(p.name): int(p.code) for p in Province.iter_all()}
+    """Province name key → 2025 province code."""
+    return {name_key(bare_name(p.name)): int(p.code) for p in Province.iter_all()}
 
 
 @lru_cache(maxsize=1)
@@ -46,15 +55,15 @@ def _wards() -> dict[str, list[tuple[str, int, int]]]:
     """Bare ward name (casefolded) → [(type, ward code, province code)]."""
     index: dict[str, list[tuple[str, int, int]]] = {}
     for ward in Ward.iter_all():
-        index.setdefault(bare_name(ward.name).casefold(), []).append(
+        index.setdefault(name_key(bare_name(ward.name)), []).append(
             (ward.division_type.value, int(ward.code), int(ward.province_code)))
     return index
 
 
 def ward_type(name: str, province: str | None = None) -> str | None:
     """``phường``/``xã``/``đặc khu`` of a 2025 ward or commune name, if the map says so unambiguously."""
-    entries = _wards().get(name.casefold(), [])
-    code = _province_codes().get(province or "")
+    entries = _wards().get(name_key(name), [])
+    code = _province_codes().get(name_key(province or ""))
     if code is not None:
         entries = [e for e in entries if e[2] == code]
     types = {e[0] for e in entries}
@@ -63,4 +72,20 @@ def ward_type(name: str, province: str | None = None) -> str | None:
 
 def is_known_place(name: str) -> bool:
     """Whether the name is a province (old or new) or a 2025 ward or commune."""
-    return name in provinces() or name.casefold() in _wards()
+    return name in provinces() or name_key(name) in _wards()
+
+
+def admin_code(unit_type: str | None, place: str | None, province: str | None) -> tuple[str, str] | None:
+    """``("province", "38")`` or ``("ward", "16003")``: the 2025 code of a ``tỉnh``, or of a ``phường``/``xã``
+    of the given province, when the map has it."""
+    if not place:
+        return None
+    if unit_type == PROVINCE:
+        code = _province_codes().get(name_key(place))
+        return ("province", f"{code:02d}") if code else None
+    province_code = _province_codes().get(name_key(province or ""))
+    if unit_type in {"phường", "xã"} and province_code:
+        for kind, code, in_province in _wards().get(name_key(place), []):
+            if kind == unit_type and in_province == province_code:
+                return "ward", f"{code:05d}"
+    return None

@@ -42,14 +42,14 @@ def province_wards() -> list[tuple[str, str, list[str]]]:
     """(bare province name, ``tỉnh`` or ``thành phố``, its 2025 ward names such as ``phường Quảng Phú``)."""
     from vietnam_provinces import Province, Ward
 
-    from pipeline.tables import bare_province_name
+    from extractors.places import bare_name
 
     result = []
     for province in Province.iter_all():
         wards = [w.name[0].lower() + w.name[1:] for w in Ward.iter_by_province(province.code)
                  if w.division_type.value in ("phường", "xã")]
         kind = "tỉnh" if province.division_type.value == "tỉnh" else "thành phố"
-        result.append((bare_province_name(province.name), kind, wards))
+        result.append((bare_name(province.name), kind, wards))
     return result
 
 
@@ -89,8 +89,8 @@ def article_text(rng: random.Random, people: list[str], province: str, kind: str
         f"Báo cáo tại hội nghị cho biết, trong {period} các đơn vị trong cụm đã kết nạp mới "
         f"{vi_number(recruits)} đoàn viên, đạt {vi_number(share)}% kế hoạch đề ra; trao tặng {gifts} suất quà "
         f"cho đoàn viên có hoàn cảnh khó khăn với tổng số tiền khoảng {vi_number(money)} tỉ đồng.",
-        f"Các thành viên đã trao đổi kinh nghiệm trong việc chăm lo đời sống người lao động, thương lượng "
-        f"thỏa ước lao động tập thể và xây dựng tổ chức công đoàn cơ sở vững mạnh.",
+        "Các thành viên đã trao đổi kinh nghiệm trong việc chăm lo đời sống người lao động, thương lượng "
+        "thỏa ước lao động tập thể và xây dựng tổ chức công đoàn cơ sở vững mạnh.",
         f"Phát biểu kết luận, đồng chí {guest} ghi nhận những cố gắng của các đơn vị và đề nghị cụm "
         f"tiếp tục đổi mới cách thức tổ chức phong trào thi đua, phấn đấu hoàn thành các chỉ tiêu năm {year + 1}.",
         rng.choice(AUTHORS),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from functools import lru_cache
 from collections.abc import Callable
 from typing import Any
 
@@ -207,49 +206,11 @@ def as_int(value: Any) -> int | None:
 
 
 def admin_link(unit_type: str | None, place: str | None, province: str | None) -> dict[str, str | None]:
-    """The 2025 administrative code of a member unit, when the map has it.
+    """The 2025 administrative code of a member unit, when the map has it (see :func:`extractors.places.admin_code`)."""
+    from extractors.places import admin_code
 
-    A ``tỉnh`` is looked up among provinces by name; a ``phường`` or ``xã`` among
-    the wards of the article's province, by name and division type. Names are
-    compared with :func:`name_key`, so tone placement does not matter.
-    """
-    if place and unit_type == "tỉnh":
-        code = province_codes().get(name_key(place))
-        return {"admin_level": "province" if code else None, "admin_code": code}
-    if place and province and unit_type in ("phường", "xã"):
-        code = ward_codes().get((name_key(province), unit_type, name_key(place)))
-        return {"admin_level": "ward" if code else None, "admin_code": code}
-    return {"admin_level": None, "admin_code": None}
-
-
-def bare_province_name(name: str) -> str:
-    """``Thành phố Hà Nội`` → ``Hà Nội``; ``Tỉnh Cao Bằng`` → ``Cao Bằng``."""
-    for prefix in ("Thành phố ", "Tỉnh "):
-        if name.startswith(prefix):
-            return name[len(prefix):]
-    return name
-
-
-@lru_cache(maxsize=1)
-def province_codes() -> dict[str, str]:
-    """Province name key → two-digit 2025 province code."""
-    from vietnam_provinces import Province
-
-    return {name_key(bare_province_name(p.name)): f"{p.code.value:02d}" for p in Province.iter_all()}
-
-
-@lru_cache(maxsize=1)
-def ward_codes() -> dict[tuple[str, str, str], str]:
-    """(province name key, ``phường``/``xã``, ward name key) → five-digit 2025 ward code."""
-    from vietnam_provinces import Province, Ward
-
-    provinces = {p.code: name_key(bare_province_name(p.name)) for p in Province.iter_all()}
-    codes = {}
-    for ward in Ward.iter_all():
-        kind = ward.division_type.value
-        bare = ward.name[len(kind) + 1:]  # "Phường Quảng Phú" → "Quảng Phú"
-        codes[(provinces[ward.province_code], kind, name_key(bare))] = f"{ward.code.value:05d}"
-    return codes
+    level, code = admin_code(unit_type, place, province) or (None, None)
+    return {"admin_level": level, "admin_code": code}
 
 
 def to_table(name: str, rows: list[dict[str, Any]]) -> pa.Table:
