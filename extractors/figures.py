@@ -7,6 +7,7 @@ left out: their spans are skipped, and time words are not counted nouns.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from extractors.lexicon import expand
@@ -58,7 +59,7 @@ _NOT_COUNTED = re.compile(
 _SYMBOLS = {"gt": ">", "approx": "~", "lt": "<", "le": "<=", "ge": ">="}
 _AT_LEAST_AFTER = re.compile(r"[^,;.:]{0,40}?trở lên")
 _TARGET_CUES = re.compile(
-    r"phấn đấu|mục tiêu|đề ra|đặt ra|phải đạt|cam kết|sẽ\b|hướng tới|nhằm đạt|dự kiến|chỉ tiêu (?:là|đề ra|năm)|giao ước",
+    r"\b(?=[pmđcshndgPMĐCSHNDG])(?:phấn đấu|mục tiêu|đề ra|đặt ra|phải đạt|cam kết|sẽ\b|hướng tới|nhằm đạt|dự kiến|chỉ tiêu (?:là|đề ra|năm)|giao ước)",
     re.IGNORECASE,
 )
 _PAST = re.compile(r"\bđã\b|\bđạt được\b|\bkết quả\b", re.IGNORECASE)
@@ -71,6 +72,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
 def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
     skip = skip + [m.span() for m in _QUOTED.finditer(text)]
+    cues = [m.end() for m in _TARGET_CUES.finditer(text)]
     figures: list[dict] = []
     for match in _candidates(text):
         if overlaps(match.span("num"), skip) or _PROGRAMME.search(text, max(0, match.start("num") - 30), match.start("num")) \
@@ -86,7 +88,7 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
         skip.append(match.span("num"))
         comparator, start = _comparator(text, match.start("num"))
         figures.append({
-            "value": as_int_if_whole(round(value, 6)), "unit": unit, "kind": _kind(text, match.start("num")),
+            "value": as_int_if_whole(round(value, 6)), "unit": unit, "kind": _kind(text, match.start("num"), cues),
             "comparator": comparator, "subject": _subject(text, match, unit), "text": text[start:match.end()],
             "evidence": [start, match.end()],
         })
@@ -124,18 +126,20 @@ def _comparator(text: str, start: int) -> tuple[str, int]:
     return (">=" if at_least else "="), start
 
 
-def _kind(text: str, pos: int) -> str:
+def _kind(text: str, pos: int, cues: list[int]) -> str:
     """What the figure is: ``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence;
     ``stat`` for a standing count (``toàn cụm có``); ``target`` after a cue earlier in the paragraph unless the
-    sentence reports what was done (``đã``); else ``achieved``."""
+    sentence reports what was done (``đã``); else ``achieved``. ``cues`` are the end offsets of the text's
+    target cues, in order."""
     paragraph_start = text.rfind("\n", 0, pos) + 1
     sentence_start = max(paragraph_start, text.rfind(". ", 0, pos) + 2)
-    cues = list(_TARGET_CUES.finditer(text, paragraph_start, pos))
-    if cues and cues[-1].start() >= sentence_start and not _PAST.search(text, cues[-1].end(), pos):
+    before = bisect.bisect_right(cues, pos)
+    cue_end = cues[before - 1] if before and cues[before - 1] > paragraph_start else None
+    if cue_end is not None and cue_end > sentence_start and not _PAST.search(text, cue_end, pos):
         return "target"
     if _STAT_CUES.search(text, sentence_start, pos):
         return "stat"
-    if cues and not _PAST.search(text, sentence_start, pos):
+    if cue_end is not None and not _PAST.search(text, sentence_start, pos):
         return "target"
     return "achieved"
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Administrative levels, longest first so that "thị xã" wins over "xã".
 ADMIN_LEVELS = ["thành phố", "thị xã", "thị trấn", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã"]
@@ -62,6 +63,7 @@ SURNAMES = frozenset(
     "Quang Tạ Tất Thi Thôi Thông Tiết Trang Trà Trầm Văn Viên Vưu Xa Yên Âu Ksor Rmah Siu".split()
 ) - {"Phó", "Công", "Viên", "Yên", "Văn", "Gia", "Quang", "Phương", "Linh", "Trang", "Thông", "Mạnh", "Hồng"}
 
+@lru_cache(maxsize=8192)
 def expand(text: str) -> str:
     """Write an organisation or title out in full: ``LĐLĐ Thành phố Hà Nội`` → ``Liên đoàn Lao động thành phố Hà Nội``."""
     text = _SECTOR_ABBR.sub(lambda m: "Công đoàn " + SECTORS[m.group(1)], text)

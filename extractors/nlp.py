@@ -19,7 +19,7 @@ from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as UNDERT
 
 # Plain syllables are the bulk of the text and need no rule; anything with inner punctuation
 # (dates, numbers, codes, abbreviations) goes through underthesea's patterns.
-_COARSE = re.compile(r"(?P<compound>\w+(?:[./,:&'’+-]+\w+)+)|\w+|[^\w\s]")
+_COARSE = re.compile(r"\s+|\w+(?:[./,:&'’+-]+\w+)*|[^\w\s]")
 EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
               "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
 COMPONENTS = ["union_cluster", "union_documents", "union_dates", "union_federation", "union_member_units",
@@ -36,34 +36,17 @@ class SyllableTokenizer:
         """Tokenize ``text`` into a ``Doc`` whose text is ``text`` unchanged."""
         words: list[str] = []
         spaces: list[bool] = []
-        pos = 0
-        for start, end in _token_spans(text):
-            if start > pos:
-                gap = text[pos:start]
-                if gap == " " and words:
-                    spaces[-1] = True
-                else:
-                    words.append(gap)
-                    spaces.append(False)
-            words.append(text[start:end])
-            spaces.append(False)
-            pos = end
-        if pos < len(text):
-            words.append(text[pos:])
-            spaces.append(False)
+        for chunk in _COARSE.findall(text):
+            if chunk == " " and words:
+                spaces[-1] = True
+            elif chunk.isalnum() or len(chunk) == 1 or chunk.isspace():
+                words.append(chunk)
+                spaces.append(False)
+            else:
+                parts = [found[0] for found in UNDERTHESEA_TOKENS.findall(chunk) if found[0]]
+                words += parts
+                spaces += [False] * len(parts)
         return Doc(self.vocab, words=words, spaces=spaces)
-
-
-def _token_spans(text: str):
-    """Token boundaries: plain syllables directly, other chunks cut by underthesea's tokenizer patterns."""
-    for coarse in _COARSE.finditer(text):
-        if coarse.lastgroup is None:
-            yield coarse.span()
-            continue
-        base = coarse.start()
-        for match in UNDERTHESEA_TOKENS.finditer(coarse.group()):
-            if match.end() > match.start():
-                yield base + match.start(), base + match.end()
 
 
 def _register_extensions() -> None:

@@ -25,8 +25,13 @@ _CUE = r"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)"
 _NAME_FIRST = re.compile(
     rf"(?=[ĐđÔôBb{_UP}])(?:(?P<cue>{_CUE})\s+)?(?P<name>{_RUN})\s*(?:[-–—,:]|\()\s*(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])"
 )
-# The lookahead on the first letter lets the regex engine skip most positions quickly.
-_TITLE_FIRST = re.compile(rf"\b(?=[nCcBbTtPpGgHhUuKkVvĐđỦủ])(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])")
+# The lookaheads on the first word let the regex engine skip most positions quickly.
+_TITLE_START = (
+    rf"\b(?=UV|[nCcBbTtPpGgHhUuKkVvĐđỦủ][{_LOW}]*[ ,])"
+    r"(?=UV|(?:[Cc]hủ|[Pp]hó|[Bb]í|[Tt]rưởng|[Gg]iám|[Cc]hánh|[Hh]iệu|[Tt]ổng|[Cc]huyên|[Ủủ]y|[Tt]hủ|[Cc]ục|[Vv]ụ|"
+    r"[Bb]ộ|[Tt]hứ|[Tt]ỉnh|[Tt]hành|[Hh]uyện|[Qq]uận|[Tt]hị|nguyên)[ ,])"
+)
+_TITLE_FIRST = re.compile(rf"{_TITLE_START}(?P<former>nguyên\s+)?(?P<title>{TITLE})(?![{_LOW}])")
 _BAN_WORD = rf"(?!(?:LĐLĐ|Liên đoàn|Công đoàn|CĐ)\b){_SYL}(?: [{_LOW}]+)?"
 _BAN_NAME = re.compile(rf"(?:\s+{_BAN_WORD})(?:\s+(?:và\s+|[-–]\s+)?{_BAN_WORD})*")
 _CAP = rf"[{_UP}][{_LOW}]*"

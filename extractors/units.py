@@ -19,13 +19,13 @@ _LEVEL_WORD = re.compile(rf"\b({_LEVELS})\b", re.IGNORECASE)
 _FEDERATION_HEAD = re.compile(r"LĐLĐ|liên đoàn lao động", re.IGNORECASE)
 _UNION_HEAD = re.compile(r"\bcông đoàn\b|\bCĐ\b", re.IGNORECASE)
 
-_TRIGGER_COLON = re.compile(r"(?:bao gồm|gồm|có)(?:\s+có)?\s*(?P<head>[^:;.()\n]{0,60}?)\s*(?:gồm\s*)?:\s*")
+_TRIGGER_COLON = re.compile(r"(?=[bgc])(?:bao gồm|gồm|có)(?:\s+có)?\s*(?P<head>[^:;.()\n]{0,60}?)\s*(?:gồm\s*)?:\s*")
 _TRIGGER_BARE = re.compile(
-    r"(?:bao gồm|gồm)(?:\s+có)?(?:\s+\d{1,3})?(?:\s+(?:đơn vị|thành viên))?(?:\s+là)?\s+"
+    r"(?=[bg])(?:bao gồm|gồm)(?:\s+có)?(?:\s+\d{1,3})?(?:\s+(?:đơn vị|thành viên))?(?:\s+là)?\s+"
     r"(?P<head>(?:các\s+)?(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ[A-ZĐ]*)(?:\s+các)?(?:\s+(?:" + _LEVELS + r"))?)\s+"
 )
 _TRIGGER_PAREN = re.compile(
-    r"(?P<head>\d{1,3}\s+(?:công đoàn|Công đoàn|đơn vị|LĐLĐ)[^():;.\n]{0,40}?)\s*\((?P<body>[^)]+)\)"
+    r"(?=\d)(?P<head>\d{1,3}\s+(?:công đoàn|Công đoàn|đơn vị|LĐLĐ)[^():;.\n]{0,40}?)\s*\((?P<body>[^)]+)\)"
 )
 _ITEM = re.compile(
     rf"^(?P<head>(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ)\s+)?(?:các\s+)?"
@@ -38,10 +38,10 @@ _SECTOR_ITEM = re.compile(
 )
 _COUNT = re.compile(r"\b(?P<count>\d{1,3})\b")
 _COUNT_IN_CLUSTER = re.compile(
-    r"(?P<count>\d{1,3})\s+(?:đơn vị|công đoàn ngành|công đoàn|LĐLĐ)(?:\s+thành viên)?\s+(?:thuộc|trong|của)\s+(?:[Cc]ụm|[Kk]hối)"
-    r"|(?P<count2>\d{1,3})\s+đơn vị thành viên"
+    r"(?=\d)(?:(?P<count>\d{1,3})\s+(?:đơn vị|công đoàn ngành|công đoàn|LĐLĐ)(?:\s+thành viên)?\s+(?:thuộc|trong|của)\s+(?:[Cc]ụm|[Kk]hối)"
+    r"|(?P<count2>\d{1,3})\s+đơn vị thành viên)"
 )
-_COUNT_OF = re.compile(r"(?:của|gồm)\s+(?P<count>\d{1,3})\s+đơn vị")
+_COUNT_OF = re.compile(r"(?=[cg])(?:của|gồm)\s+(?P<count>\d{1,3})\s+đơn vị")
 _LIST_END = re.compile(r"[.\n]|\s[-–]\s")
 _SECTOR_SPLIT = re.compile(r",|;|\s+và\s+(?=Công đoàn|CĐ)")
 _PLACE_SPLIT = re.compile(r",|;|\s+và\s+|\s*&\s*")
