@@ -19,6 +19,8 @@ from underthesea.pipeline.word_tokenize.regex_tokenize import patterns as UNDERT
 
 # Plain syllables are the bulk of the text and need no rule; anything with inner punctuation
 # (dates, numbers, codes, abbreviations) goes through underthesea's patterns.
+# Numbers and dates (15.248, 88,2, 10/7/2025) stay one token, as underthesea's patterns keep them.
+_NUMERIC = re.compile(r"\d+(?:[./,]\d+)*")
 _COARSE = re.compile(r"\s+|\w+(?:[./,:&'’+-]+\w+)*|[^\w\s]")
 EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
               "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
@@ -39,7 +41,7 @@ class SyllableTokenizer:
         for chunk in _COARSE.findall(text):
             if chunk == " " and words:
                 spaces[-1] = True
-            elif chunk.isalnum() or len(chunk) == 1 or chunk.isspace():
+            elif chunk.isalnum() or len(chunk) == 1 or chunk.isspace() or _NUMERIC.fullmatch(chunk):
                 words.append(chunk)
                 spaces.append(False)
             else:
