@@ -26,7 +26,9 @@ _PLACE_AFTER_LEVEL = re.compile(
 
 
 def text_of(doc: Doc) -> str:
-    """The article text (kept once in ``user_data``: ``Doc.text`` rebuilds the string on every call)."""
+    """The article text, kept once in ``user_data`` (``Doc.text`` rebuilds the string on every call)."""
+    if "text" not in doc.user_data:
+        doc.user_data["text"] = doc.text
     return doc.user_data["text"]
 
 

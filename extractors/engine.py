@@ -1,13 +1,11 @@
 """Assemble the record of RECORD.md from an article: run the pipeline, then shape its findings."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from extractors.nlp import analyse
 from scrapers.article import Article
-
-MEETING_CUES = ("hội nghị", "giao ban", "sơ kết", "tổng kết", "giao ước", "họp", "hội thao", "hội khỏe")
-
 
 def extract(article: Article) -> dict[str, Any]:
     """The record of one article: every field of RECORD.md, plus ``text`` (the cleaned text the spans point into)."""
@@ -23,17 +21,17 @@ def extract(article: Article) -> dict[str, Any]:
         if pos >= 0:
             note(field, (pos, pos + len(value)))
     byline = tuple(evidence["author"]) if "author" in evidence else None
-    doc = analyse(text, article.published_date, byline)
+    found = analyse(text, article.published_date, byline)
 
-    cluster = doc._.cluster
+    cluster = found["cluster"]
     note("cluster", cluster and cluster["span"])
-    federation = doc._.federation
+    federation = found["federation"]
     note("federation", federation and federation["span"])
     note("province", federation and federation["span"])
-    meeting = _meeting(doc, note)
-    leader = doc._.cluster_leader
+    meeting = _meeting(found, note)
+    leader = found["cluster_leader"]
     note("cluster_leader", leader and leader[1])
-    count = doc._.member_count
+    count = found["member_count"]
     note("member_count_stated", count and count[1])
     if article.published_date:
         pos = _published_span(text, article.published_date)
@@ -49,30 +47,30 @@ def extract(article: Article) -> dict[str, Any]:
         "province": federation["province"] if federation else None,
         "meeting": meeting,
         "cluster_leader": leader[0] if leader else None,
-        "officials": doc._.officials,
-        "member_units": doc._.member_units,
+        "officials": found["officials"],
+        "member_units": found["member_units"],
         "member_count_stated": count[0] if count else None,
-        "figures": doc._.figures,
-        "documents": doc._.documents,
+        "figures": found["figures"],
+        "documents": found["documents"],
         "evidence": evidence,
         "text": text,
     }
 
 
-def _meeting(doc, note) -> dict | None:
+def _meeting(found: dict[str, Any], note: Callable[[str, Any], None]) -> dict | None:
     """The meeting object, or None when the article reports no meeting."""
-    found = doc._.meeting
-    date = doc._.meeting_date
-    if "type" not in found and not (doc._.cluster and date):
+    parts = found["meeting"]
+    date = found["meeting_date"]
+    if "type" not in parts and not (found["cluster"] and date):
         return None
     note("meeting.date", date and date[1])
     for key in ("type", "location", "period"):
-        note(f"meeting.{key}", found.get(key, (None, None))[1])
+        note(f"meeting.{key}", parts.get(key, (None, None))[1])
     return {
         "date": date[0] if date else None,
-        "type": found["type"][0] if "type" in found else "khác",
-        "location": found["location"][0] if "location" in found else None,
-        "period": found["period"][0] if "period" in found else None,
+        "type": parts["type"][0] if "type" in parts else "khác",
+        "location": parts["location"][0] if "location" in parts else None,
+        "period": parts["period"][0] if "period" in parts else None,
     }
 
 

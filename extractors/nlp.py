@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -70,8 +71,11 @@ def get_nlp() -> Language:
     return nlp
 
 
-def analyse(text: str, published_date: str | None, byline_span: tuple[int, int] | None = None) -> Doc:
-    """Run the pipeline on an article's cleaned text, knowing its publication date and where its byline is."""
+def analyse(text: str, published_date: str | None, byline_span: tuple[int, int] | None = None) -> dict[str, Any]:
+    """Run the pipeline on an article's cleaned text, knowing its publication date and where its byline is.
+
+    Returns every ``Doc`` extension's value by name.
+    """
     nlp = get_nlp()
     doc = nlp.make_doc(text)
     doc._.published_date = published_date
@@ -79,4 +83,4 @@ def analyse(text: str, published_date: str | None, byline_span: tuple[int, int] 
     doc.user_data["text"] = text
     for _, component in nlp.pipeline:
         doc = component(doc)
-    return doc
+    return {name: getattr(doc._, name) for name in EXTENSIONS}
