@@ -34,6 +34,8 @@ DATA_FILE = "data.parquet"
 CHUNK_SIZE = 250
 #: Queued Arrow bytes that trigger a write: bounds memory, whatever the input size.
 FLUSH_BYTES = 48 * 1024 * 1024
+#: Rows of a stored file read at a time when it is rewritten.
+STREAM_ROWS = 4096
 #: The column that tags queued rows with their partition folder.
 PARTITION = "_partition"
 
@@ -150,16 +152,21 @@ def flush(data_dir: Path, pending: Pending) -> Pending:
 
 
 def rewrite_partition(path: Path, replaced_ids: set[str], rows: pa.Table) -> None:
-    """Atomically replace ``path`` with its rows minus those of ``replaced_ids``, plus ``rows``."""
-    if path.exists():
-        old = pq.read_table(path, schema=rows.schema)
-        kept = old.filter(pc.invert(pc.is_in(old["article_id"], value_set=pa.array(sorted(replaced_ids)))))
-        rows = pa.concat_tables([kept, rows])
+    """Atomically replace ``path`` with its rows minus those of ``replaced_ids``, plus ``rows``.
+
+    The old file is streamed a row group at a time, so memory does not grow with the partition.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    replaced = pa.array(sorted(replaced_ids), type=pa.string())
     try:
         with open(temp, "wb") as out:
-            pq.write_table(rows, out, compression="zstd")
+            with pq.ParquetWriter(out, rows.schema, compression="zstd") as writer:
+                if path.exists():
+                    for batch in pq.ParquetFile(path).iter_batches(batch_size=STREAM_ROWS):
+                        old = pa.Table.from_batches([batch]).cast(rows.schema)
+                        writer.write_table(old.filter(pc.invert(pc.is_in(old["article_id"], value_set=replaced))))
+                writer.write_table(rows)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, path)
