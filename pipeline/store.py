@@ -148,6 +148,7 @@ def flush(data_dir: Path, pending: Pending) -> Pending:
             if queued is not None:
                 rows = queued.filter(pc.equal(queued[PARTITION], partition)).drop_columns([PARTITION])
             rewrite_partition(data_dir / name / partition / DATA_FILE, pending.ids, rows)
+    pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed pages unless asked
     return Pending()
 
 
