@@ -1,6 +1,7 @@
 """The emulation cluster or bloc an article is about: ``Cụm thi đua số 2``, ``Khối thi đua số VI``."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -58,6 +59,24 @@ def cluster_mentions(doc: Doc, text: str) -> list[dict]:
                 "span": (doc[start].idx, doc[end - 1].idx + len(numeral)),
             })
     return sorted({m["span"]: m for m in mentions}.values(), key=lambda m: m["span"])
+
+
+# A cluster named by its members rather than a number: "Khối thi đua các Công đoàn ngành".
+_UNNUMBERED = re.compile(
+    r"\b(?P<kind>[Cc]ụm|[Kk]hối) thi đua (?P<members>các [^,.;:()\n]{3,50}?)"
+    r"(?=\s+(?:thuộc|của|trực thuộc|tỉnh|thành phố|LĐLĐ|Liên đoàn|tổ chức|đã|năm|gồm|tổng kết|sơ kết|giao ban|ký kết)\b"
+    r"|\s*[,.;:()\n])"
+)
+
+
+def unnumbered_cluster(text: str) -> dict | None:
+    """The first cluster named by its members (number unknown, so ``None``), if any."""
+    match = _UNNUMBERED.search(text)
+    if not match:
+        return None
+    kind = match["kind"].lower()
+    return {"number": None, "kind": kind, "name": f"{kind.capitalize()} thi đua {match['members']}",
+            "span": (match.start(), match.end())}
 
 
 def main_cluster(mentions: list[dict], title_end: int) -> dict | None:

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import dates, meeting, units
-from extractors.cluster import cluster_mentions, main_cluster
+from extractors.cluster import cluster_mentions, main_cluster, unnumbered_cluster
 from extractors.documents import find_documents
 from extractors.federation import federation_mentions, main_federation
 from extractors.figures import find_figures
@@ -54,7 +54,8 @@ def lead_end(doc: Doc) -> int:
 @Language.component("union_cluster")
 def cluster_component(doc: Doc) -> Doc:
     """``doc._.cluster``: the cluster the article is about."""
-    doc._.cluster = main_cluster(cluster_mentions(doc, text_of(doc)), title_end(doc))
+    text = text_of(doc)
+    doc._.cluster = main_cluster(cluster_mentions(doc, text), title_end(doc)) or unnumbered_cluster(text)
     return doc
 
 

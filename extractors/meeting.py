@@ -23,7 +23,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _LEADER_UNIT = re.compile(
-    rf"(?P<unit>{ORG_HEAD}[^,.;:\n]{{0,60}}?)\s+(?:là|làm|giữ vai trò)\s+(?:[Cc]ụm trưởng|[Tt]rưởng cụm|[Kk]hối trưởng|[Tt]rưởng khối)"
+    rf"(?P<unit>{ORG_HEAD}[^,.;:\n]{{0,60}}?)\s+(?:là|làm|giữ vai trò)\s+(?:đơn vị\s+)?(?:[Cc]ụm trưởng|[Tt]rưởng cụm|[Kk]hối trưởng|[Tt]rưởng khối)"
     rf"|(?:[Cc]ụm trưởng|[Tt]rưởng cụm|[Kk]hối trưởng|[Tt]rưởng khối)\s+(?:năm \d{{4}}\s+)?là\s+(?P<unit2>{ORG_HEAD}[^,.;:\n]{{0,60}})"
 )
 

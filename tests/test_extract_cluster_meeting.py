@@ -186,3 +186,19 @@ def test_no_leader_when_none_is_named() -> None:
     record = run("Sáng 16/12, Cụm thi đua số 6 LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2025.",
                  title="Cụm thi đua số 6 tổng kết", date="2025-12-17")
     assert record["cluster_leader"] is None
+
+
+def test_a_bloc_named_by_its_members_has_no_number() -> None:
+    record = run("Chiều 10/12, Khối thi đua các doanh nghiệp Nhà nước thuộc LĐLĐ tỉnh Hà Tĩnh tổ chức hội nghị "
+                 "tổng kết năm 2024.",
+                 "Năm 2024, Công đoàn Công ty Điện lực Hà Tĩnh là đơn vị Khối trưởng.",
+                 title="Các doanh nghiệp tổng kết thi đua", date="2024-12-11")
+    assert record["cluster"] == {"number": None, "name": "Khối thi đua các doanh nghiệp Nhà nước", "kind": "khối"}
+    assert evidence_of(record, "cluster").startswith("Khối thi đua các doanh nghiệp")
+    assert record["cluster_leader"] == {"name": None, "unit": "Công đoàn Công ty Điện lực Hà Tĩnh"}
+
+
+def test_a_numbered_cluster_wins_over_one_named_by_members() -> None:
+    record = run("Sáng 2/12, Cụm thi đua số 4 (cụm thi đua các huyện miền núi) tổ chức hội nghị tổng kết năm 2024.",
+                 title="Cụm thi đua số 4 tổng kết", date="2024-12-03")
+    assert record["cluster"]["number"] == 4
