@@ -62,7 +62,8 @@ def cluster_component(doc: Doc) -> Doc:
 @Language.component("union_documents")
 def documents_component(doc: Doc) -> Doc:
     """``doc._.documents``: cited documents."""
-    doc._.documents = find_documents(text_of(doc))
+    federation = doc._.federation["federation"] if doc._.federation else None
+    doc._.documents = find_documents(text_of(doc), federation)
     return doc
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import expand
+from extractors.lexicon import written_org
 
 TYPES = {
     "QĐ": "Quyết định", "HD": "Hướng dẫn", "NQ": "Nghị quyết", "CT": "Chỉ thị", "KH": "Kế hoạch",
@@ -38,8 +38,11 @@ def parse_date(text: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
 
 
-def find_documents(text: str) -> list[dict]:
-    """Every cited document: ``{"number", "type", "date", "issuer", "evidence"}``, first citation only."""
+def find_documents(text: str, federation: str | None = None) -> list[dict]:
+    """Every cited document: ``{"number", "type", "date", "issuer", "evidence"}``, first citation only.
+
+    An issuer written as a bare ``LĐLĐ tỉnh`` is the article's ``federation`` when known.
+    """
     found: dict[str, dict] = {}
     for match in _NUMBER_AT.finditer(text):
         before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
@@ -55,7 +58,7 @@ def find_documents(text: str) -> list[dict]:
         found[number] = {
             "number": number, "type": doc_type,
             "date": parse_date(after["date"]) if after["date"] else None,
-            "issuer": expand(issuer) if issuer else None,
+            "issuer": written_org(issuer, federation) if issuer else None,
             "evidence": [before.start(), after.end()],
         }
     for match in _INVERTED.finditer(text):

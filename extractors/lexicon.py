@@ -77,3 +77,12 @@ def level_of(word: str) -> str:
     """The canonical administrative level for a level word as written (``TP.`` → ``thành phố``)."""
     word = word.lower().rstrip(".")
     return "thành phố" if word == "tp" else word
+
+
+def written_org(org: str, federation: str | None) -> str:
+    """An organisation written out; a bare ``LĐLĐ tỉnh``/``LĐLĐ Thành phố`` is the article's federation."""
+    full = expand(org)
+    bare = re.fullmatch(r"Liên đoàn Lao động(?: (tỉnh|thành phố))?", full)
+    if federation and bare and (bare.group(1) is None or bare.group(1) in federation):
+        return federation
+    return full

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import ORG_HEAD, SURNAMES, TITLE, expand
+from extractors.lexicon import ORG_HEAD, SURNAMES, TITLE, expand, written_org
 from extractors.places import is_known_place
 from extractors.spans import Span, overlaps
 
@@ -59,7 +59,7 @@ _ORG_SPOKEN = re.compile(
 )
 _SECOND_TITLE = re.compile(rf"\s*,\s*(?P<title>{TITLE})(?![{_LOW}])")
 _ROLE = re.compile(
-    r"\s*[,(]?\s*(?P<role>[Cc]ụm trưởng|[Tt]rưởng [Cc]ụm|[Cc]ụm phó|[Pp]hó [Cc]ụm(?: trưởng)?|[Pp]hó [Tt]rưởng [Cc]ụm|"
+    r"\s*[,(\-–]?\s*(?P<role>[Cc]ụm trưởng|[Tt]rưởng [Cc]ụm|[Cc]ụm phó|[Pp]hó [Cc]ụm(?: trưởng)?|[Pp]hó [Tt]rưởng [Cc]ụm|"
     r"[Kk]hối trưởng|[Tt]rưởng [Kk]hối|[Kk]hối phó|[Pp]hó [Kk]hối(?: trưởng)?)"
 )
 
@@ -132,7 +132,7 @@ def _title_and_org(text: str, start: int, end: int, federation: str | None) -> t
         if second:
             return _title_and_org(text, second.start("title"), second.end("title"), federation)
         return title, None, end
-    return title, _normalise_org(org_match["org"], federation), org_match.end()
+    return title, written_org(org_match["org"], federation), org_match.end()
 
 
 def _title_org_name(text: str, match: re.Match[str], federation: str | None,
@@ -150,7 +150,7 @@ def _title_org_name(text: str, match: re.Match[str], federation: str | None,
     base = org_match.start(tail)
     for split in _name_splits([w.group() for w in words], known_places, tail == "place"):
         name_start = base + words[split].start()
-        org = _normalise_org(text[org_match.start("org"):name_start].rstrip(), federation)
+        org = written_org(text[org_match.start("org"):name_start].rstrip(), federation)
         return title, org, (name_start, base + words[-1].end())
     return title, None, None
 
@@ -178,15 +178,6 @@ def _name_splits(words: list[str], known_places: set[str], after_level: bool = T
 
 def _is_place(words: str, known_places: set[str]) -> bool:
     return words in known_places or is_known_place(words)
-
-
-def _normalise_org(org: str, federation: str | None) -> str:
-    """Write an organisation out; a bare ``LĐLĐ tỉnh``/``LĐLĐ Thành phố`` is the article's federation."""
-    full = expand(org)
-    bare = re.fullmatch(r"Liên đoàn Lao động(?: (tỉnh|thành phố))?", full)
-    if federation and bare and (bare.group(1) is None or bare.group(1) in federation):
-        return federation
-    return full
 
 
 def _title_case(title: str) -> str:

@@ -42,6 +42,11 @@ _COUNT_IN_CLUSTER = re.compile(
     r"|(?P<count2>\d{1,3})\s+đơn vị thành viên)"
 )
 _COUNT_OF = re.compile(r"(?=[cg])(?:của|gồm)\s+(?P<count>\d{1,3})\s+đơn vị")
+# Capitalised words that open a sentence, so that "Mường Lát Toàn cụm có" ends the place at "Lát".
+SENTENCE_STARTERS = frozenset(
+    "Toàn Trong Năm Các Tại Theo Hội Sau Với Qua Những Hiện Ngoài Bên Đây Kết Dự Về Đến Nhằm Cùng Tham Phát "
+    "Tiếp Thực Ngày Sáng Chiều Đồng Để Nhờ Do Khi Từ Thông Riêng Đặc Mặc Tuy Như Còn Ông Bà".split()
+)
 _LIST_END = re.compile(r"[.\n]|\s[-–]\s")
 _SECTOR_SPLIT = re.compile(r",|;|\s+và\s+(?=Công đoàn|CĐ)")
 _PLACE_SPLIT = re.compile(r",|;|\s+và\s+|\s*&\s*")
@@ -142,15 +147,16 @@ def _head_of(words: str) -> str | None:
 def _split_places(run: str, sentence_goes_on: bool) -> list[str]:
     """Place names in a run of capitalised syllables.
 
-    One name; or two glued names (``Thường Xuân Bá Thước``: four syllables); or, when lowercase words follow
-    (``Mường Lát Toàn cụm có...``, a lost full stop), a two-syllable name and the next sentence's first word.
+    One name; or two glued names (``Thường Xuân Bá Thước``: four syllables); or, when the run goes on with a
+    word that opens sentences (``Mường Lát Toàn cụm có...``, a lost full stop), a name of two syllables.
     """
     words = run.split()
-    if len(words) <= 2 or is_known_place(run):
-        return [run]
-    if len(words) == 4:
+    if sentence_goes_on and len(words) > 2 and words[-1] in SENTENCE_STARTERS:
+        words = words[:-1]
+    run = " ".join(words)
+    if len(words) == 4 and not is_known_place(run):
         return [" ".join(words[:2]), " ".join(words[2:])]
-    return [" ".join(words[:2])] if sentence_goes_on else [run]
+    return [run]
 
 
 def _place_unit(place: str, head: str | None, levels: list[str], province: str | None, span: Span) -> dict:

@@ -167,3 +167,11 @@ def test_documents_in_a_record_with_evidence() -> None:
 ])
 def test_parse_date(written: str, iso: str | None) -> None:
     assert parse_date(written) == iso
+
+
+def test_a_bare_federation_issuer_is_the_articles_federation() -> None:
+    record = run("Sáng 11/7, Cụm thi đua số 7 LĐLĐ thành phố Hà Nội tổ chức hội nghị sơ kết.",
+                 "Thực hiện Kế hoạch số 81/KH-LĐLĐ ngày 15/1/2024 của LĐLĐ Thành phố, các đơn vị đã vào cuộc.",
+                 title="Cụm thi đua số 7 sơ kết", date="2024-07-12")
+    document = next(d for d in record["documents"] if d["number"] == "81/KH-LĐLĐ")
+    assert document["issuer"] == "Liên đoàn Lao động thành phố Hà Nội"

@@ -173,3 +173,11 @@ def test_byline_author_is_not_an_official(byline: str) -> None:
 def test_name_without_title_is_not_an_official() -> None:
     record = officials_of("Anh Nguyễn Văn Bình, công nhân Công ty May Hưng Nguyên, được tặng quà.")
     assert [o["name"] for o in record["officials"]] == []
+
+
+def test_cluster_role_after_a_dash() -> None:
+    record = run("Sáng 11/7, Cụm thi đua số 7 LĐLĐ tỉnh Nghệ An tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+                 "Báo cáo tại hội nghị, đồng chí Phan Văn Lực, Chủ tịch LĐLĐ huyện Anh Sơn - Cụm trưởng cho biết "
+                 "các đơn vị đã hoàn thành nhiều chỉ tiêu.", title="Cụm thi đua số 7 sơ kết", date="2024-07-12")
+    assert official(record, "Phan Văn Lực")["cluster_role"] == "cụm trưởng"
+    assert record["cluster_leader"]["unit"] == "Liên đoàn Lao động huyện Anh Sơn"

@@ -160,3 +160,15 @@ def test_no_list_no_count() -> None:
 def test_list_of_officials_is_not_a_list_of_units() -> None:
     record = units_of("Hội nghị gồm các đồng chí: Nguyễn Văn Sơn, Trần Thu Trang và Lê Văn Quý.")
     assert record["member_units"] == []
+
+
+def test_a_three_syllable_place_before_a_verb_stays_whole() -> None:
+    record = run("Cụm thi đua số 7 LĐLĐ thành phố Hà Nội gồm LĐLĐ các huyện Gia Lâm, Đông Anh và LĐLĐ quận "
+                 "Nam Từ Liêm đã tổ chức hội nghị sơ kết.", title="Cụm thi đua số 7 sơ kết", date="2024-07-12")
+    assert unit_names(record)[-1] == "Liên đoàn Lao động quận Nam Từ Liêm"
+
+
+def test_a_lost_full_stop_does_not_join_the_next_sentence_to_the_last_place() -> None:
+    record = run("Cụm thi đua số 5 gồm LĐLĐ các huyện: Kỳ Sơn, Tương Dương và Con Cuông Toàn cụm có 9.120 đoàn viên.",
+                 title="Cụm thi đua số 5 tổng kết", date="2024-12-12")
+    assert unit_names(record)[-1] == "Liên đoàn Lao động huyện Con Cuông"
