@@ -9,7 +9,6 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import WebDriverWait
 
 from pipeline import store
@@ -36,6 +35,11 @@ def browser() -> Iterator[webdriver.Chrome]:
             driver.quit()
 
 
+def submitted(browser: webdriver.Chrome) -> bool:
+    """The search form's GET request has loaded (its query string is in the address)."""
+    return "?" in browser.current_url and browser.execute_script("return document.readyState") == "complete"
+
+
 def search(browser: webdriver.Chrome, base: str, **fields: str) -> list:
     """Fill the search form, submit it, and return the result items."""
     browser.get(base + "/")
@@ -43,9 +47,8 @@ def search(browser: webdriver.Chrome, base: str, **fields: str) -> list:
         box = browser.find_element(By.ID, name)
         box.clear()
         box.send_keys(value)
-    page = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.ID, "go").click()
-    WebDriverWait(browser, 10).until(staleness_of(page))
+    WebDriverWait(browser, 10).until(submitted)
     return browser.find_elements(By.CSS_SELECTOR, "#results .result")
 
 
@@ -64,7 +67,8 @@ def test_search_filter_and_see_the_evidence(browser, served_archive) -> None:
     record = by_source(records, "004_")
     search(browser, base, q="cum thi dua so 1 long bien")
     browser.find_element(By.CSS_SELECTOR, "#results .title").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(store.article_id(record)))
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(store.article_id(record))
+                                     and b.execute_script("return document.readyState") == "complete")
     official = record["officials"][3]
     button = next(b for b in browser.find_elements(By.CSS_SELECTOR, "#officials button.ev")
                   if b.text.startswith(official["name"]))
