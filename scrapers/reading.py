@@ -76,6 +76,8 @@ def read_html(html: str | bytes, source: str, url: str | None = None, body_selec
         html = UnicodeDammit(html, ["utf-8", "cp1258"], is_html=True).unicode_markup or ""
     if not html.strip():
         raise NotAnArticle("empty page")
+    if html.lstrip().startswith("<?xml") and "<html" not in html[:4096].lower():
+        raise NotAnArticle("an XML document (a sitemap or feed?), not an HTML page")
     soup = BeautifulSoup(html, "lxml")
     meta = _page_metadata(soup)
     body = _body_text(html, soup, body_selector)
