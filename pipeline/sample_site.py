@@ -16,29 +16,31 @@ import mimetypes
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import (
+    BaseHTTPRequestHandler,
+    SimpleHTTPRequestHandler,
+    ThreadingHTTPServer,
+)
 from pathlib import Path
+from typing import Self
 
 PLACEHOLDER = "http://unionnews.sample"
 REWRITTEN_SUFFIXES = {".html", ".htm", ".xml", ".rss", ".atom", ".txt"}
 
 
-class SampleSite:
-    """A threaded static server for ``folder``; a context manager whose ``base_url`` is its origin.
+class LoopbackServer:
+    """A threaded HTTP server on 127.0.0.1 (``port`` 0: any free port), run in a background thread.
 
-    ``requests`` lists ``(method, path, status)`` of every request served, in order.
+    A context manager: entering starts it, leaving stops it. ``base_url`` is its origin.
     """
 
-    def __init__(self, folder: Path, port: int = 0) -> None:
-        self.folder = Path(folder).resolve()
-        self.requests: list[tuple[str, str, int]] = []
-        handler = type("Handler", (SampleHandler,), {"site": self})
+    def __init__(self, handler: type[BaseHTTPRequestHandler], port: int = 0) -> None:
         self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self._thread = threading.Thread(target=self.server.serve_forever, name="sample-site", daemon=True)
+        self._thread = threading.Thread(target=self.server.serve_forever, name=type(self).__name__, daemon=True)
 
-    def __enter__(self) -> SampleSite:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
@@ -46,6 +48,18 @@ class SampleSite:
         self.server.shutdown()
         self.server.server_close()
         self._thread.join()
+
+
+class SampleSite(LoopbackServer):
+    """A static server for ``folder`` (see the module docstring).
+
+    ``requests`` lists ``(method, path, status)`` of every request served, in order.
+    """
+
+    def __init__(self, folder: Path, port: int = 0) -> None:
+        self.folder = Path(folder).resolve()
+        self.requests: list[tuple[str, str, int]] = []
+        super().__init__(type("Handler", (SampleHandler,), {"site": self}), port)
 
 
 @contextmanager

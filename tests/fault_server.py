@@ -9,9 +9,11 @@ import socket
 import struct
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from crawl_fixtures import SITES, to_cp1258
+
+from pipeline.sample_site import LoopbackServer
 
 ARTICLES = sorted((SITES / "portal" / "tin-tuc").glob("c*.html")) + sorted((SITES / "portal" / "tin-tuc").glob("k*.html"))
 #: Paths whose fetch must fail, and the paths that must end up as articles.
@@ -20,7 +22,7 @@ ARTICLE_PATHS = ["/good", "/busy", "/limited", "/cp1258-wrong-header", "/cp1258-
 FORBIDDEN = "/private/secret.html"
 
 
-class FaultServer:
+class FaultServer(LoopbackServer):
     """Context manager serving the faulty site; ``base_url`` is its origin."""
 
     def __init__(self, slow_seconds: float = 2.0) -> None:
@@ -28,11 +30,7 @@ class FaultServer:
         self.requests: list[tuple[str, float]] = []
         self.hits: dict[str, int] = {}
         self.lock = threading.Lock()
-        handler = type("Handler", (FaultHandler,), {"server_state": self})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        super().__init__(type("Handler", (FaultHandler,), {"server_state": self}))
 
     def count(self, path: str) -> int:
         """Log a request and return how many times ``path`` was asked for, this one included."""
@@ -40,14 +38,6 @@ class FaultServer:
             self.requests.append((path, time.monotonic()))
             self.hits[path] = self.hits.get(path, 0) + 1
             return self.hits[path]
-
-    def __enter__(self) -> FaultServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 class FaultHandler(BaseHTTPRequestHandler):
