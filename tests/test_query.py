@@ -126,3 +126,8 @@ def test_the_evidence_question_shows_the_number_each_figure_was_read_from(data):
     assert rows
     for _source, _kind, value, unit, _subject, evidence in rows:
         assert evidence == f"{vi_number(value if value % 1 else int(value))}{unit}"
+
+
+def test_the_readme_shows_the_same_five_questions():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert set(DOC_QUERIES) <= set(re.findall(r"```sql\n(.*?)```", readme, re.DOTALL))
