@@ -45,7 +45,7 @@ def date_mentions(text: str, skip: list[Span]) -> list[dict]:
             value = _valid(int(match["y"]), month, day)
             if value:
                 mentions.append({"date": value, "span": span, "cue": cue, "year_given": True})
-        elif cue and match["sep"] != "." and 1 <= day <= 31 and 1 <= month <= 12:
+        elif cue and 1 <= day <= 31 and 1 <= month <= 12:
             mentions.append({"date": (day, month), "span": span, "cue": True, "year_given": False})
     return sorted(mentions, key=lambda m: m["span"])
 

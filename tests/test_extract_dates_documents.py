@@ -175,3 +175,9 @@ def test_a_bare_federation_issuer_is_the_articles_federation() -> None:
                  title="Cụm thi đua số 7 sơ kết", date="2024-07-12")
     document = next(d for d in record["documents"] if d["number"] == "81/KH-LĐLĐ")
     assert document["issuer"] == "Liên đoàn Lao động thành phố Hà Nội"
+
+
+def test_a_day_written_with_a_dot_after_a_cue() -> None:
+    record = run("Ngày 20.12, Cụm thi đua số 5 LĐLĐ tỉnh Hà Tĩnh tổ chức hội nghị tổng kết năm 2024.",
+                 title="Cụm thi đua số 5 tổng kết", date="2024-12-21")
+    assert record["meeting"]["date"] == "2024-12-20"
