@@ -4,19 +4,17 @@ pages in windows-1258 or with a wrong or missing charset.
 """
 from __future__ import annotations
 
-import codecs
 import email.utils
 import importlib.metadata
 import threading
 import time
-import unicodedata
 from dataclasses import dataclass, field
-from email.message import Message
 from urllib.parse import urlsplit
 
 import requests
-from bs4.dammit import EncodingDetector
 from requests.structures import CaseInsensitiveDict
+
+from scrapers.encoding import decode_body
 
 try:
     VERSION = importlib.metadata.version("unionnews")
@@ -32,8 +30,6 @@ USER_AGENT = f"{ROBOTS_TOKEN}/{VERSION} (research crawler of Vietnamese trade-un
 GZIP_TYPES = ("application/gzip", "application/x-gzip")
 #: Statuses that mean "come back later": retried after Retry-After or a growing pause.
 RETRY_STATUSES = {429, 500, 502, 503, 504}
-#: Letters only Vietnamese uses (đ, ơ, ư, ă and the precomposed tone-marked vowels).
-VIETNAMESE_ONLY = set("đĐơƠưƯăĂ") | {chr(c) for c in range(0x1EA0, 0x1EFA)}
 
 
 class FetchError(Exception):
@@ -164,42 +160,6 @@ class Fetcher:
             raise FetchError(url, f"request failed ({first_line(exc)})") from None
 
 
-def decode_body(body: bytes, content_type: str | None = None) -> str:
-    """Decode a page to NFC text, trusting the bytes over the labels.
-
-    Valid UTF-8 is UTF-8 whatever the labels say. Otherwise the charsets declared in the
-    header and in the page compete with windows-1258 (the usual legacy Vietnamese
-    encoding): the decoding with the most Vietnamese-only letters wins, the declared one on a tie.
-    NFC composes the separate tone marks windows-1258 uses.
-    """
-    bom_text, bom_encoding = EncodingDetector.strip_byte_order_mark(body)
-    if bom_encoding:
-        return unicodedata.normalize("NFC", bom_text.decode(bom_encoding, errors="replace"))
-    try:
-        return unicodedata.normalize("NFC", body.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    declared = [header_charset(content_type), EncodingDetector.find_declared_encoding(body, is_html=True)]
-    candidates = [c for c in dict.fromkeys([*declared, "cp1258"]) if c and known_codec(c) and c.lower() != "utf-8"]
-    decoded = [unicodedata.normalize("NFC", body.decode(c, errors="replace")) for c in candidates]
-    return max(decoded, key=vietnamese_letters)
-
-
-def vietnamese_letters(text: str) -> int:
-    """How many letters of ``text`` exist only in Vietnamese."""
-    return sum(ch in VIETNAMESE_ONLY for ch in text)
-
-
-def header_charset(content_type: str | None) -> str | None:
-    """The ``charset`` parameter of a Content-Type header."""
-    if not content_type:
-        return None
-    message = Message()
-    message["Content-Type"] = content_type
-    charset = message.get_param("charset")
-    return charset.strip().lower() if isinstance(charset, str) else None
-
-
 def media_type(content_type: str | None) -> str:
     """The media type of a Content-Type header, lower-case, without parameters."""
     return (content_type or "").split(";")[0].strip().lower()
@@ -216,15 +176,6 @@ def is_html(content_type: str, body: bytes) -> bool:
     if kind:
         return kind in ("text/html", "application/xhtml+xml")
     return body.lstrip()[:200].lower().startswith((b"<!doctype html", b"<html"))
-
-
-def known_codec(name: str) -> bool:
-    """Python can decode this charset."""
-    try:
-        codecs.lookup(name)
-    except LookupError:
-        return False
-    return True
 
 
 def retry_after(value: str | None) -> float | None:

@@ -15,11 +15,12 @@ import json
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup, UnicodeDammit
+from bs4 import BeautifulSoup
 
 from scrapers import boilerplate
 from scrapers.article import Article, NotAnArticle
 from scrapers.cleaning import clean_line, clean_lines, join_paragraphs
+from scrapers.encoding import decode_body
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -45,15 +46,12 @@ def read_file(path: Path) -> Article:
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a plain-text file: UTF-8, else the Vietnamese Windows code page; refuse binary data."""
+    """Decode a plain-text file (see :func:`scrapers.encoding.decode_body`); refuse empty and binary data."""
     if not data.strip():
         raise NotAnArticle("empty file")
     if b"\x00" in data[:8192]:
         raise NotAnArticle("binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1258", errors="replace")
+    return decode_body(data)
 
 
 def read_text(text: str, source: str) -> Article:
@@ -73,7 +71,7 @@ def read_html(html: str | bytes, source: str, url: str | None = None, body_selec
     if isinstance(html, bytes):
         if b"\x00" in html[:8192]:
             raise NotAnArticle("binary data, not an HTML page")
-        html = UnicodeDammit(html, ["utf-8", "cp1258"], is_html=True).unicode_markup or ""
+        html = decode_body(html)
     if not html.strip():
         raise NotAnArticle("empty page")
     if html.lstrip().startswith("<?xml") and "<html" not in html[:4096].lower():

@@ -5,11 +5,12 @@ import time
 import unicodedata
 
 import pytest
-
 from crawl_fixtures import SITES, quick_fetcher, to_cp1258
 from fault_server import ARTICLES, FAILING, FaultServer
+
 from pipeline.sample_site import SampleSite
-from scrapers.fetch import USER_AGENT, FetchError, decode_body, retry_after
+from scrapers.encoding import decode_body
+from scrapers.fetch import USER_AGENT, FetchError, retry_after
 
 TEXT = (SITES / "portal" / "tin-tuc" / "cum-thi-dua-so-2-giao-ban-quy-iii.html").read_text(encoding="utf-8")
 
