@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 # Administrative levels, longest first so that "thị xã" wins over "xã".
@@ -86,3 +87,24 @@ def written_org(org: str, federation: str | None) -> str:
     if federation and bare and (bare.group(1) is None or bare.group(1) in federation):
         return federation
     return full
+
+
+# Vietnamese tone marks as combining characters, with the Telex letter that stands for each in keys.
+TONE_LETTERS = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
+
+
+def name_key(name: str) -> str:
+    """A spelling-insensitive key for a Vietnamese name.
+
+    The rule: NFD-decompose, casefold, take each syllable's tone mark out
+    wherever it sits and write it as its Telex letter (s f r x j) after the
+    syllable, recompose the rest to NFC, and join syllables with one space.
+    ``Hòa``, ``Hoà`` and ``HOÀ`` all give ``hoaf``; letters such as ``đ``,
+    ``ơ`` or ``â`` are kept, since they tell names apart.
+    """
+    syllables = []
+    for syllable in unicodedata.normalize("NFD", name).casefold().split():
+        tones = [TONE_LETTERS[c] for c in syllable if c in TONE_LETTERS]
+        bare = unicodedata.normalize("NFC", "".join(c for c in syllable if c not in TONE_LETTERS))
+        syllables.append(bare + "".join(tones))
+    return " ".join(syllables)

@@ -7,13 +7,12 @@ the ``vietnam-provinces`` package; the 63 provinces before the merger from
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
-from scrapers.cleaning import normalize_tones
+from extractors.lexicon import name_key
 
 _DATA = Path(__file__).parent / "data"
 _PREFIX = re.compile(r"^(Thành phố|Tỉnh|Phường|Xã|Đặc khu)\s+", re.IGNORECASE)
@@ -24,11 +23,6 @@ PROVINCE = "tỉnh"
 def bare_name(name: str) -> str:
     """A division's name without its level word: ``Phường Hạc Thành`` → ``Hạc Thành``."""
     return _PREFIX.sub("", name).strip()
-
-
-def name_key(name: str) -> str:
-    """A lookup key for a place name: NFC, one tone-mark placement, casefolded."""
-    return normalize_tones(unicodedata.normalize("NFC", name)).casefold()
 
 
 @lru_cache(maxsize=1)

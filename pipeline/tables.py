@@ -14,6 +14,8 @@ from typing import Any
 
 import pyarrow as pa
 
+from extractors.lexicon import name_key
+
 UNKNOWN = "unknown"
 
 SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
@@ -77,27 +79,6 @@ SCHEMAS: dict[str, pa.Schema] = {
 #: Table names, children first: a writer that stores the articles table last
 #: leaves a crash visible as a changed article, which the next run redoes.
 TABLE_NAMES = ["officials", "member_units", "figures", "documents", "articles"]
-
-# Vietnamese tone marks as combining characters, with the Telex letter that stands for each in keys.
-TONE_LETTERS = {"\u0301": "s", "\u0300": "f", "\u0309": "r", "\u0303": "x", "\u0323": "j"}
-
-
-def name_key(name: str) -> str:
-    """A spelling-insensitive key for a Vietnamese name.
-
-    The rule: NFD-decompose, casefold, take each syllable's tone mark out
-    wherever it sits and write it as its Telex letter (s f r x j) after the
-    syllable, recompose the rest to NFC, and join syllables with one space.
-    ``Hòa``, ``Hoà`` and ``HOÀ`` all give ``hoaf``; letters such as ``đ``,
-    ``ơ`` or ``â`` are kept, since they tell names apart.
-    """
-    syllables = []
-    for syllable in unicodedata.normalize("NFD", name).casefold().split():
-        tones = [TONE_LETTERS[c] for c in syllable if c in TONE_LETTERS]
-        bare = unicodedata.normalize("NFC", "".join(c for c in syllable if c not in TONE_LETTERS))
-        syllables.append(bare + "".join(tones))
-    return " ".join(syllables)
-
 
 def partition_of(record: dict[str, Any]) -> tuple[str, str]:
     """The (province, year) partition of a record: the year of the meeting, else of publication."""
