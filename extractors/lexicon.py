@@ -5,8 +5,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Administrative levels, longest first so that "thị xã" wins over "xã".
-ADMIN_LEVELS = ["thành phố", "thị xã", "thị trấn", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã"]
+# Administrative level words as written, longest first so that "thị xã" wins over "xã".
 ADMIN = r"(?:[Tt]hành [Pp]hố|TP\.?|Tp\.?|[Tt]hị [Xx]ã|[Tt]hị [Tt]rấn|[Đđ]ặc [Kk]hu|[Pp]hường|[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Xx]ã)"
 
 # Heads of organisation names; an organisation is a head, then sector words, then a level and a place.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import ORG_HEAD, SURNAMES, TITLE, expand, written_org
+from extractors.lexicon import ADMIN, ORG_HEAD, SURNAMES, TITLE, expand, written_org
 from extractors.places import is_known_place
 from extractors.spans import Span, overlaps
 
@@ -19,7 +19,6 @@ _UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾ�
 _LOW = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _SYL = rf"[{_UP}][{_LOW}]+"
 _RUN = rf"{_SYL}(?:[ ]{_SYL})*"
-_ADMIN = r"(?:thành phố|Thành phố|TP\.?|thị xã|Thị xã|phường|Phường|huyện|Huyện|quận|Quận|tỉnh|Tỉnh|xã|Xã)"
 _CUE = r"(?:[Đđ]ồng chí|[Đđ]/c|[Ôô]ng|[Bb]à)"
 
 _NAME_FIRST = re.compile(
@@ -39,8 +38,8 @@ _CAP = rf"[{_UP}][{_LOW}]*"
 _SECTOR_TAIL = "kinh tế|tế|dục|chức|dựng|vận tải|thông|nghiệp|binh|hội|động|chính|tra|giáo|công|nông thôn|thôn|sản|nghệ|truyền thông|pháp|sự|vụ|trường|học|hóa|thao|lịch"
 _ORG = re.compile(
     rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:\s+ngành)?"
-    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{_ADMIN}\s+[{_UP}\d])(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:{_SECTOR_TAIL}))?)*)"
-    rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
+    rf"(?P<sector>(?:\s+(?:và\s+|-\s+)?(?!{ADMIN}\s+[{_UP}\d])(?:{_CAP}|[A-ZĐ]{{2,6}})(?:\s+(?:{_SECTOR_TAIL}))?)*)"
+    rf"(?:\s+(?:các\s+)?(?P<level>{ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
 )
 # Words that end an organisation's name in "Nguyễn Văn A, Giám đốc <organisation> <verb>...".
 _AFTER_ORG = (
@@ -52,9 +51,9 @@ _AFTER_ORG = (
     rf"và(?=\s+(?:[{_LOW}]|{TITLE}|{_CUE}))"
 )
 _ORG_SPOKEN = re.compile(
-    rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:(?:\s+(?!{_ADMIN}(?:\s+[{_UP}\d]|\s*[,;.()]|\s*$)|(?:{_AFTER_ORG})\b)"
+    rf"\s*(?P<org>(?P<head>{ORG_HEAD})(?:(?:\s+(?!{ADMIN}(?:\s+[{_UP}\d]|\s*[,;.()]|\s*$)|(?:{_AFTER_ORG})\b)"
     rf"[^\s,;.:()“\"]+){{0,10}}?)"
-    rf"(?:\s+(?:các\s+)?(?P<level>{_ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
+    rf"(?:\s+(?:các\s+)?(?P<level>{ADMIN})(?P<place>(?:\s+(?:{_CAP}|\d{{1,2}}))*))?)"
     rf"(?=\s*[,;.:()“\"\n]|\s*$|\s+(?:{_AFTER_ORG})\b)"
 )
 _SECOND_TITLE = re.compile(rf"\s*,\s*(?P<title>{TITLE})(?![{_LOW}])")
@@ -106,7 +105,7 @@ def _clean_name(run: str, cued: bool) -> str | None:
 def _after_place_word(text: str, pos: int) -> bool:
     """Whether the capitalised run follows a level word or organisation (it is then a place, not a person)."""
     before = text[max(0, pos - 25):pos].rstrip()
-    return bool(re.search(rf"(?:{_ADMIN}|LĐLĐ|[Đđ]ường|[Pp]hố|[Tt]rường)$", before))
+    return bool(re.search(rf"(?:{ADMIN}|LĐLĐ|[Đđ]ường|[Pp]hố|[Tt]rường)$", before))
 
 
 def _title_end(text: str, start: int, end: int) -> int:

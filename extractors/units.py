@@ -8,28 +8,27 @@ from __future__ import annotations
 
 import re
 
-from extractors.lexicon import SECTORS, expand, level_of
+from extractors.lexicon import ADMIN, SECTORS, expand, level_of
 from extractors.places import is_known_place, ward_type
 from extractors.spans import Span
 
 _UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _LOW = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-_LEVELS = r"thành phố|thị xã|thị trấn|phường|huyện|quận|tỉnh|xã|TP\.?"
-_LEVEL_WORD = re.compile(rf"\b({_LEVELS})\b", re.IGNORECASE)
+_LEVEL_WORD = re.compile(rf"\b({ADMIN})\b", re.IGNORECASE)
 _FEDERATION_HEAD = re.compile(r"LĐLĐ|liên đoàn lao động", re.IGNORECASE)
 _UNION_HEAD = re.compile(r"\bcông đoàn\b|\bCĐ\b", re.IGNORECASE)
 
 _TRIGGER_COLON = re.compile(r"(?=[bgc])(?:bao gồm|gồm|có)(?:\s+có)?\s*(?P<head>[^:;.()\n]{0,60}?)\s*(?:gồm\s*)?:\s*")
 _TRIGGER_BARE = re.compile(
     r"(?=[bg])(?:bao gồm|gồm)(?:\s+có)?(?:\s+\d{1,3})?(?:\s+(?:đơn vị|thành viên))?(?:\s+là)?\s+"
-    r"(?P<head>(?:các\s+)?(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ[A-ZĐ]*)(?:\s+các)?(?:\s+(?:" + _LEVELS + r"))?)\s+"
+    r"(?P<head>(?:các\s+)?(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ[A-ZĐ]*)(?:\s+các)?(?:\s+" + ADMIN + r")?)\s+"
 )
 _TRIGGER_PAREN = re.compile(
     r"(?=\d)(?P<head>\d{1,3}\s+(?:công đoàn|Công đoàn|đơn vị|LĐLĐ)[^():;.\n]{0,40}?)\s*\((?P<body>[^)]+)\)"
 )
 _ITEM = re.compile(
     rf"^(?P<head>(?:LĐLĐ|Liên đoàn [Ll]ao động|Công đoàn|CĐ)\s+)?(?:các\s+)?"
-    rf"(?:(?P<level>{_LEVELS})\s*:?\s+)?(?P<place>(?:[{_UP}][{_LOW}]*|\d{{1,2}})(?:\s+[{_UP}][{_LOW}]*)*)?\s*(?P<rest>.*)$",
+    rf"(?:(?P<level>{ADMIN})\s*:?\s+)?(?P<place>(?:[{_UP}][{_LOW}]*|\d{{1,2}})(?:\s+[{_UP}][{_LOW}]*)*)?\s*(?P<rest>.*)$",
     re.DOTALL,
 )
 _SECTOR_ITEM = re.compile(
