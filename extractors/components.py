@@ -116,9 +116,9 @@ def officials_component(doc: Doc) -> Doc:
 def meeting_component(doc: Doc) -> Doc:
     """``doc._.meeting``: type, location and period, each with its span."""
     text, start, end = text_of(doc), title_end(doc), lead_end(doc)
-    title = text[:start].split("\n\n")[-1]
+    title = (start - len(text[:start].split("\n\n")[-1]), start)
     found = {}
-    kind = meeting.meeting_type(text, title, start, end, doc._.cluster is not None)
+    kind = meeting.meeting_type(text, title, (start, end), doc._.cluster is not None)
     if kind:
         found["type"] = kind
     date = doc._.meeting_date
@@ -127,7 +127,7 @@ def meeting_component(doc: Doc) -> Doc:
     if place:
         found["location"] = place
     year = int(date[0][:4]) if date else None
-    period = meeting.period(text, [(anchor, end), (text.find(title), start), (start, end)], year)
+    period = meeting.period(text, [(anchor, end), title, (start, end)], year)
     if period:
         found["period"] = period
     doc._.meeting = found

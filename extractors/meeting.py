@@ -28,28 +28,22 @@ _LEADER_UNIT = re.compile(
 )
 
 
-def meeting_type(text: str, title: str, lead_start: int, lead_end: int, is_meeting: bool) -> tuple[str, Span] | None:
-    """The type from the headline, else from ``hội nghị <type>`` in the lead, else any type word in the lead."""
-    for pattern, region in ((_TYPE_ANY, (0, len(title))), (_TYPE_AFTER_MEETING, (lead_start, lead_end)),
-                            (_TYPE_ANY, (lead_start, lead_end))):
-        match = pattern.search(text, *_region(text, title, region))
+def meeting_type(text: str, title: Span, lead: Span, is_meeting: bool) -> tuple[str, Span] | None:
+    """The type from the headline, else from ``hội nghị <type>`` in the lead, else any type word in the lead.
+
+    ``title`` and ``lead`` are the spans of the headline and of the lead paragraphs.
+    """
+    for pattern, region in ((_TYPE_ANY, title), (_TYPE_AFTER_MEETING, lead), (_TYPE_ANY, lead)):
+        match = pattern.search(text, *region)
         if match:
             word = match.group(1).lower()
             kind = next(name for name, p in TYPES if re.fullmatch(p, word))
             return kind, match.span(1)
     if is_meeting:
-        match = re.search(r"hội nghị|họp|hội thao|hội khỏe|giải", text[lead_start:lead_end], re.IGNORECASE)
+        match = re.search(r"hội nghị|họp|hội thao|hội khỏe|giải", text[lead[0]:lead[1]], re.IGNORECASE)
         if match:
-            return "khác", (lead_start + match.start(), lead_start + match.end())
+            return "khác", (lead[0] + match.start(), lead[0] + match.end())
     return None
-
-
-def _region(text: str, title: str, region: Span) -> Span:
-    """Region bounds; the headline region is found where the headline stands in the text."""
-    if region == (0, len(title)):
-        start = text.find(title)
-        return (start, start + len(title)) if start >= 0 else (0, 0)
-    return region
 
 
 def location(text: str, around: int, lead_end: int) -> tuple[str, Span] | None:
