@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from crawl_fixtures import to_cp1258
-from extractors import extract
+from pipeline.normalizer import extract_record as extract
 from scrapers.article import NotAnArticle
 from scrapers.reading import decode_text, read_file, read_html, read_text
 
