@@ -1,12 +1,16 @@
 """The crawl loop: fetch the sites' pages politely, keep them in a WARC file, hand the pages that
 may hold articles to the caller's page store, and remember everything in the state store.
 
-Per page: fetch (conditional when we have validators) → WARC record, flushed → links
-queued → if it may be an article and its body changed: queued for the page store, which
-reads, extracts and saves a batch at a time (the crawler knows nothing of records). The
-state of a page is committed only once its WARC record is on disk and the page store is
-done with it, so a crawl killed at any point loses nothing already stored, and the next
-run resumes the unfinished one.
+Per page: fetch (conditional when we have validators; every redirect hop checked against
+robots.txt and the site's scope before it is fetched) → WARC record, flushed → links queued
+(crawler traps left out, see :mod:`scrapers.traps`) → if it may be an article and its body
+changed: queued for the page store, which reads, extracts and saves a batch at a time (the
+crawler knows nothing of records). The state of a page is committed only once its WARC record
+is on disk and the page store is done with it, so a crawl killed at any point loses nothing
+already stored, and the next run resumes the unfinished one. Each site fetches at most its
+page cap per run (``max_pages``); pages that fail run after run are backed off (see
+:mod:`scrapers.state`); a page that failed before goes to the page store alone, so that a page
+that kills the process is the only one blamed for it.
 """
 from __future__ import annotations
 
@@ -26,11 +30,12 @@ from urllib.parse import urlsplit
 from courlan import is_not_crawlable
 from tqdm import tqdm
 
-from scrapers.discovery import canonical_url, find_links, host_of
-from scrapers.fetch import Fetcher, FetchError, Response, first_line, is_html
+from scrapers.discovery import Links, canonical_url, find_links, host_of
+from scrapers.fetch import Fetcher, FetchError, RedirectRefused, Refusal, Response, first_line, is_html
 from scrapers.robots import RobotsRules, origin
 from scrapers.sites import Site
 from scrapers.state import CrawlState, Fetched, Validators
+from scrapers.traps import link_trap, url_kind
 from scrapers.warc import WarcArchive
 
 #: Fetches running at once, all sites together (each host also has its own limit).
@@ -68,7 +73,9 @@ StorePages = Callable[[list[ArticlePage]], StoredPages]
 
 @dataclass
 class SiteReport:
-    """What one run did on one site."""
+    """What one run did on one site: URLs discovered, pages fetched, not modified (304), unchanged,
+    failed; URLs robots.txt disallowed, redirects out of the site's scope, trap links not followed;
+    URLs deferred to a later run (page cap, backoff); records new and updated."""
 
     discovered: int = 0
     fetched: int = 0
@@ -76,6 +83,9 @@ class SiteReport:
     unchanged: int = 0
     failed: int = 0
     disallowed: int = 0
+    out_of_scope: int = 0
+    trapped: int = 0
+    deferred: int = 0
     new_records: int = 0
     updated_records: int = 0
 
@@ -114,10 +124,14 @@ class SiteCrawl:
 
     site: Site
     delay: float
+    cap: int
     report: SiteReport = field(default_factory=SiteReport)
     queue: deque[str] = field(default_factory=deque)
     seen: set[str] = field(default_factory=set)
     probes: set[str] = field(default_factory=set)
+    chains: dict[str, int] = field(default_factory=dict)
+    trapped: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)
     attempts: int = 0
     batch: list[tuple[ArticlePage, str, Fetched, list[str]]] = field(default_factory=list)
     batch_started: float = 0.0
@@ -137,8 +151,8 @@ def crawl_sites(sites: list[Site], data_dir: Path, store_pages: StorePages, *, d
     returns the report per site.
 
     ``delay`` overrides the sites' politeness delay (robots.txt Crawl-delay still wins);
-    ``max_pages`` caps the fetches per site in this run (the rest waits for the next run);
-    ``on_error`` gets one line per failed URL (default: stderr).
+    ``max_pages`` overrides the sites' caps on fetches per run (the rest waits for the next run);
+    ``on_error`` gets one line per failed URL, refused redirect and note (default: stderr).
     """
     run = CrawlRun(Path(data_dir), fetcher or Fetcher(), store_pages, on_error or print_error, delay, max_pages,
                    progress)
@@ -186,6 +200,8 @@ class CrawlRun:
                             self.flush(crawl)
                 for crawl in crawls:
                     self.flush(crawl)
+            for crawl in crawls:
+                self.close_site(crawl)
             self.state.finish_run(self.run)
             return {crawl.site.name: crawl.report for crawl in crawls}
         finally:
@@ -194,12 +210,16 @@ class CrawlRun:
             self.state.close()
 
     def open_site(self, site: Site) -> SiteCrawl:
-        """The frontier of ``site``: start URLs, robots.txt sitemaps, then every known URL not fetched in this run."""
+        """The frontier of ``site``: start URLs, robots.txt sitemaps, then every known URL not fetched in this
+        run (but the backed-off ones)."""
         robots_delay = max((self.robots.crawl_delay(url) or 0.0 for url in site.start_urls), default=0.0)
-        crawl = SiteCrawl(site, max(site.delay if self.delay is None else self.delay, robots_delay))
+        crawl = SiteCrawl(site, max(site.delay if self.delay is None else self.delay, robots_delay),
+                          site.max_pages if self.max_pages is None else self.max_pages)
         sitemaps = [u for s in site.start_urls for u in map(canonical_url, self.robots.sitemaps(s)) if u and site.in_scope(u)]
         crawl.report.discovered += self.state.add_urls(site.name, [*site.start_urls, *sitemaps], self.run)
-        crawl.seen = self.state.fetched_in(site.name, self.run)
+        backed_off = self.state.backed_off(site.name, self.run) - {*site.start_urls, *sitemaps}
+        crawl.report.deferred = len(backed_off)
+        crawl.seen = self.state.fetched_in(site.name, self.run) | backed_off  # links to them are not followed
         crawl.enqueue([*site.start_urls, *sitemaps])
         if not sitemaps:
             probe = origin(site.start_urls[0]) + "/sitemap.xml"
@@ -209,10 +229,19 @@ class CrawlRun:
         crawl.enqueue(self.state.pending(site.name, self.run))
         return crawl
 
+    def close_site(self, crawl: SiteCrawl) -> None:
+        """Count what waits for a later run, with a note when the page cap stopped the site."""
+        report = crawl.report
+        report.trapped = len(crawl.trapped)
+        report.deferred += len(crawl.queue)
+        if crawl.queue:
+            self.on_error(f"unionnews: {crawl.site.name}: page cap reached ({crawl.cap} pages fetched in this run); "
+                          f"{len(crawl.queue)} URLs wait for the next run")
+
     def schedule(self, crawls: list[SiteCrawl], pool: ThreadPoolExecutor) -> bool:
         """Start fetches within the host limits; False when nothing is left to do."""
         for crawl in crawls:
-            while crawl.queue and (self.max_pages is None or crawl.attempts < self.max_pages):
+            while crawl.queue and crawl.attempts < crawl.cap:
                 url = crawl.queue[0]
                 if self.host_load[host_of(url)] >= crawl.site.concurrency or len(self.in_flight) >= 2 * WORKERS:
                     break
@@ -223,7 +252,7 @@ class CrawlRun:
                         self.state.page_done(crawl.site.name, url, self.run, Fetched("disallowed"))
                     continue
                 known = None if url in crawl.probes else self.state.validators(url)
-                future = pool.submit(self.fetch, url, crawl.delay, known)
+                future = pool.submit(self.fetch, crawl.site, url, crawl.delay, known)
                 self.in_flight[future] = (crawl, url)
                 self.host_load[host_of(url)] += 1
                 crawl.attempts += 1
@@ -231,12 +260,25 @@ class CrawlRun:
         self.bar.refresh()
         return bool(self.in_flight)
 
-    def fetch(self, url: str, delay: float, known: Validators | None) -> Response:
-        """Fetch one URL in its host's turn (runs in a worker thread)."""
+    def fetch(self, site: Site, url: str, delay: float, known: Validators | None) -> Response:
+        """Fetch one URL in its host's turn, checking each redirect hop (runs in a worker thread)."""
         self.pacer.wait_turn(host_of(url), delay)
-        if known is None:
-            return self.fetcher.get(url)
-        return self.fetcher.get(url, known.etag, known.last_modified)
+        known = known or Validators(None, None, None)
+        return self.fetcher.get(url, known.etag, known.last_modified,
+                                check_hop=lambda target: self.check_hop(site, url, target))
+
+    def check_hop(self, site: Site, source: str, target: str) -> Refusal | None:
+        """Why the redirect from ``source`` to ``target`` must not be followed, or None to follow it."""
+        link = canonical_url(target)
+        if link is None:
+            return Refusal("out_of_scope", "not a web page")
+        if not site.in_scope(link):
+            return Refusal("out_of_scope", f"outside the site {site.name}")
+        if not site.follows_redirect(source, link):
+            return Refusal("out_of_scope", f"not a page the rules of {site.name} follow")
+        if not self.robots.allowed(target):
+            return Refusal("disallowed", "robots.txt disallows it")
+        return None
 
     def handle(self, crawl: SiteCrawl, url: str, future: Future) -> None:
         """Store one finished fetch: WARC, links, extraction, state."""
@@ -246,11 +288,7 @@ class CrawlRun:
         try:
             response: Response = future.result()
         except Exception as exc:  # any fault fails this URL only
-            if url not in crawl.probes:
-                reason, status = (exc.reason, exc.status) if isinstance(exc, FetchError) else (first_line(exc), None)
-                report.failed += 1
-                self.on_error(f"unionnews: {url}: {reason}")
-                self.state.page_done(site.name, url, self.run, Fetched("failed", status, error=reason))
+            self.fetch_failed(crawl, url, exc)
             return
         if response.not_modified:
             crawl.attempts -= 1  # a 304 costs no page of the --max-pages budget
@@ -262,8 +300,9 @@ class CrawlRun:
         text = response.text()
         final_url = canonical_url(response.url) or url
         found = find_links(response.url, response.body, text, response.content_type)
-        links = [link for link in found.sitemaps if site.in_scope(link)]
-        links += [link for link in found.pages if site.follows(link) and not is_not_crawlable(link)]
+        if found.note:
+            self.on_error(f"unionnews: {response.url}: {found.note}")
+        links = self.links_to_follow(crawl, url, final_url, found)
         crawl.seen.add(final_url)
         crawl.enqueue(links)
         validators = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"),
@@ -275,10 +314,59 @@ class CrawlRun:
             report.unchanged += 1
             self.commit(crawl, url, Fetched("unchanged", response.status, validators), links)
         else:
+            suspect = self.state.failures(url) > 0
+            if suspect:
+                self.flush(crawl)
+            self.state.storing(site.name, url, self.run, crawl.chains)
             if not crawl.batch:
                 crawl.batch_started = time.monotonic()
             page = ArticlePage(final_url, text, site.body_selector)
             crawl.batch.append((page, url, Fetched("article", response.status, validators), links))
+            if suspect:
+                self.flush(crawl)
+
+    def fetch_failed(self, crawl: SiteCrawl, url: str, exc: Exception) -> None:
+        """Report and record a URL whose fetch failed or whose redirect was refused (a missing probe is no failure)."""
+        status = exc.status if isinstance(exc, FetchError) else None
+        if url in crawl.probes and status is not None and 400 <= status < 500:
+            return
+        reason = exc.reason if isinstance(exc, FetchError) else first_line(exc)
+        self.on_error(f"unionnews: {url}: {reason}")
+        if isinstance(exc, RedirectRefused):
+            kind = exc.refusal.kind
+            crawl.report.disallowed += kind == "disallowed"
+            crawl.report.out_of_scope += kind == "out_of_scope"
+            self.state.page_done(crawl.site.name, url, self.run, Fetched(kind, status, error=reason))
+            return
+        crawl.report.failed += 1
+        self.state.page_done(crawl.site.name, url, self.run, Fetched("failed", status, error=reason))
+
+    def links_to_follow(self, crawl: SiteCrawl, url: str, final_url: str, found: Links) -> list[str]:
+        """The links of a page worth fetching: in the site's scope, crawlable, no trap (each kind of trap
+        noted once per run); new ones get their chain (see :mod:`scrapers.traps`)."""
+        site = crawl.site
+        candidates = [link for link in found.sitemaps if site.in_scope(link)]
+        candidates += [link for link in found.pages if site.follows(link) and not is_not_crawlable(link)]
+        chain = crawl.chains[url] if url in crawl.chains else self.state.chain(url)
+        kind = url_kind(final_url)
+        links = []
+        for link in candidates:
+            if link not in crawl.seen:
+                reason, link_chain = link_trap(link, kind, chain)
+                if reason is not None:
+                    self.trap(crawl, link, reason)
+                    continue
+                crawl.chains.setdefault(link, link_chain)
+            links.append(link)
+        return links
+
+    def trap(self, crawl: SiteCrawl, link: str, reason: str) -> None:
+        """Leave out a trap link, with a note the first time its kind of trap is met on the site in this run."""
+        crawl.trapped.add(link)
+        if reason not in crawl.notes:
+            crawl.notes.add(reason)
+            self.on_error(f"unionnews: {crawl.site.name}: not following {link}: {reason} (a crawler trap?); "
+                          f"links like it are counted as trapped")
 
     def flush(self, crawl: SiteCrawl) -> None:
         """Hand the site's waiting pages to the page store, then commit their pages' state."""
@@ -301,7 +389,7 @@ class CrawlRun:
 
     def commit(self, crawl: SiteCrawl, url: str, fetched: Fetched, links: list[str]) -> None:
         """Commit a page's outcome and its links."""
-        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links)
+        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links, crawl.chains)
 
     def fail(self, crawl: SiteCrawl, url: str, reason: str, links: list[str]) -> None:
         """Report a page that was fetched but could not be stored; its validators are not kept, so it is retried."""
