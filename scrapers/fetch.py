@@ -59,8 +59,8 @@ class Refusal:
 class RedirectRefused(FetchError):
     """``url`` redirects to ``target``, which the caller's hop check refused (see :class:`Refusal`)."""
 
-    def __init__(self, url: str, target: str, refusal: Refusal) -> None:
-        super().__init__(url, f"redirect to {target} not followed ({refusal.why})")
+    def __init__(self, url: str, target: str, refusal: Refusal, status: int) -> None:
+        super().__init__(url, f"redirect to {target} not followed ({refusal.why})", status)
         self.target = target
         self.refusal = refusal
 
@@ -161,7 +161,7 @@ class Fetcher:
                 raise FetchError(url, f"redirect to {hop}, not a web address", response.status)
             refusal = check_hop(hop) if check_hop is not None else None
             if refusal is not None:
-                raise RedirectRefused(url, hop, refusal)
+                raise RedirectRefused(url, hop, refusal, response.status)
             target = hop
         else:
             raise FetchError(url, f"too many redirects (more than {self.max_redirects}; a redirect loop?)")

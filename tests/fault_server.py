@@ -34,6 +34,15 @@ ROBOTS = "User-agent: *\nDisallow: /private/\n"
 #: a path that grows by a relative link, query strings that grow, a path segment that doubles.
 TRAPS = ["/bay/trang/1", "/bay/lich?ngay=2024-06-01", "/bay/phien?sid=0", "/bay/phien;jsessionid=0",
          "/bay/lap/", "/bay/loc?a=1", "/bay/them?k1=1", "/bay/dai/ab"]
+#: An article page with no link, served with an ETag at /moi (invented text).
+MOVED_ARTICLE = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Cụm thi đua số 7 giao ban quý II</title>
+</head><body><article><h1>Cụm thi đua số 7 giao ban quý II</h1>
+<p>Ngày 12/7/2024, Cụm thi đua số 7 của Liên đoàn Lao động tỉnh tổ chức hội nghị giao ban quý II tại huyện Hoa Lư,
+với sự tham dự của đại diện 9 công đoàn thành viên.</p>
+<p>Trong quý, các đơn vị trong cụm đã kết nạp 318 đoàn viên mới, thành lập 4 công đoàn cơ sở và thăm hỏi 57 đoàn viên
+có hoàn cảnh khó khăn với tổng số tiền hơn 80 triệu đồng.</p>
+<p>Hội nghị thống nhất tiếp tục đẩy mạnh phong trào thi đua lao động giỏi, chăm lo Tết sum vầy cho người lao động.</p>
+<p>Thu Hà</p></article></body></html>""".encode()
 #: How many /ban-do/N pages the huge sitemap lists.
 HUGE_SITEMAP_URLS = 100_000
 
@@ -90,7 +99,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         fixed = {
             "/chuyen/": lambda: self.links(list(state.redirects)),
             "/moi": self.validated_article, "/nho-giot": self.trickle_body, "/nho-giot-dau": self.trickle_headers,
-            "/doc/": lambda: self.links(["/error", "/good"]),
+            "/doc/": lambda: self.links(["/error", "/moi"]),
             "/bay/": lambda: self.links(TRAPS), "/vo-tan/": lambda: self.links(["/vo-tan/a"]),
             "/bay/lich": lambda: self.links([f"/bay/lich?ngay={day}" for day in next_days(query.get("ngay", ""))]),
             "/bay/phien": lambda: self.links([f"/bay/phien?sid={hit}", f"/bay/phien;jsessionid={hit}"]),
@@ -131,7 +140,7 @@ class FaultHandler(BaseHTTPRequestHandler):
         if self.headers.get("If-None-Match") == etag:
             self.send(304, b"", headers={"ETag": etag})
         else:
-            self.send(200, ARTICLES[2].read_bytes(), headers={"ETag": etag})
+            self.send(200, MOVED_ARTICLE, headers={"ETag": etag})
 
     def trickle_body(self) -> None:
         """A 200 whose 200-byte body comes one byte every 0.1 s."""
