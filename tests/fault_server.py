@@ -4,7 +4,8 @@ Its index links every path of :data:`FAILING`, :data:`ARTICLE_PATHS` and :data:`
 robots.txt (``robots_text``, ``{origin}`` standing for the server's origin) forbids /private/.
 Good pages are the portal fixture's articles. Other corners, each with an index of its own:
 ``/chuyen/`` (the redirects in ``redirects``), ``/bay/`` (crawler traps), ``/vo-tan/`` (an endless
-site no trap rule can tell from a real one), ``/doc/`` (a page that fails every time) and
+site no trap rule can tell from a real one), ``/doc/`` (a page that fails every time), ``/doc-hai/``
+(pages with hostile JSON-LD) and
 ``/sitemaps/`` (gzipped, huge and bomb sitemaps of the ``/ban-do/N`` pages). Every request is
 logged in ``requests`` as (path, time).
 """
@@ -43,6 +44,10 @@ với sự tham dự của đại diện 9 công đoàn thành viên.</p>
 có hoàn cảnh khó khăn với tổng số tiền hơn 80 triệu đồng.</p>
 <p>Hội nghị thống nhất tiếp tục đẩy mạnh phong trào thi đua lao động giỏi, chăm lo Tết sum vầy cho người lao động.</p>
 <p>Thu Hà</p></article></body></html>""".encode()
+#: Article pages whose JSON-LD is hostile (listed by /doc-hai/): a bare string, a number for @graph, arrays
+#: nested deeper than any parser's recursion limit.
+HOSTILE_JSON_LD = {"/jsonld/chuoi": '"Cụm thi đua"', "/jsonld/graph": '{"@graph": 5}',
+                   "/jsonld/sau": "[" * 100_000 + "]" * 100_000}
 #: How many /ban-do/N pages the huge sitemap lists.
 HUGE_SITEMAP_URLS = 100_000
 
@@ -100,6 +105,7 @@ class FaultHandler(BaseHTTPRequestHandler):
             "/chuyen/": lambda: self.links(list(state.redirects)),
             "/moi": self.validated_article, "/nho-giot": self.trickle_body, "/nho-giot-dau": self.trickle_headers,
             "/doc/": lambda: self.links(["/error", "/moi"]),
+            "/doc-hai/": lambda: self.links([*HOSTILE_JSON_LD, "/moi"]),
             "/bay/": lambda: self.links(TRAPS), "/vo-tan/": lambda: self.links(["/vo-tan/a"]),
             "/bay/lich": lambda: self.links([f"/bay/lich?ngay={day}" for day in next_days(query.get("ngay", ""))]),
             "/bay/phien": lambda: self.links([f"/bay/phien?sid={hit}", f"/bay/phien;jsessionid={hit}"]),
@@ -125,6 +131,9 @@ class FaultHandler(BaseHTTPRequestHandler):
             return lambda: self.links([path + path.rsplit("/", 1)[1]])
         if path.startswith("/vo-tan/"):
             return lambda: self.links([path + "a", path + "b"])
+        if path in HOSTILE_JSON_LD:
+            script = f'<script type="application/ld+json">{HOSTILE_JSON_LD[path]}</script>'
+            return lambda: self.send(200, MOVED_ARTICLE.replace(b"</head>", script.encode() + b"</head>"))
         if path.startswith("/ban-do/"):
             return lambda: self.send(200, f"<html><body><p>Bản đồ {path}</p></body></html>".encode())
         return None

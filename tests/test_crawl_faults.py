@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from crawl_fixtures import SITES, RecordingStore, article_paths, quick_fetcher
-from fault_server import ARTICLE_PATHS, ARTICLES, FAILING, FORBIDDEN, HUGE_SITEMAP_URLS, ROBOTS, FaultServer
+from fault_server import (ARTICLE_PATHS, ARTICLES, FAILING, FORBIDDEN, HOSTILE_JSON_LD, HUGE_SITEMAP_URLS, ROBOTS,
+                          FaultServer)
 from pipeline.cli import main
 from pipeline.sample_site import SampleSite
 from pipeline.crawling import page_store
@@ -299,3 +300,16 @@ def test_a_page_that_kills_the_crawl_is_left_out_after_three_deaths(tmp_path):
                  for url, outcome, failures in db.execute("SELECT url, outcome, failures FROM pages")}
     assert pages["moi"] == (None, 3)  # never stored, left out
     assert pages["doc"] == ("article", 0)  # the page that shared its first batch was stored alone, and cleared
+
+
+def test_pages_with_hostile_json_ld_do_not_end_the_crawl(tmp_path):
+    store, errors = RecordingStore(), []
+    with FaultServer() as server:
+        report = crawl_of(generic_site(server.base_url + "/doc-hai/"), tmp_path, errors, store)
+    assert f"{server.base_url}/moi" in store.records
+    hostile = {f"{server.base_url}{path}" for path in HOSTILE_JSON_LD}
+    failed = {error.split(": ", 2)[1] for error in errors}
+    assert hostile <= failed | set(store.records) and failed <= hostile  # each stored, or one line naming it
+    assert all("\n" not in error for error in errors) and report.failed == len(failed)
+    with sqlite3.connect(tmp_path / "crawl" / "state.sqlite") as db:
+        assert db.execute("SELECT finished_at IS NOT NULL FROM runs").fetchall() == [(1,)]  # the run ended

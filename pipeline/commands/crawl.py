@@ -43,7 +43,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("outputs"), metavar="DIR",
                         help="data folder (default: outputs)")
     parser.add_argument("--max-pages", type=positive_int, metavar="N",
-                        help="fetch at most N pages per site in this run (the rest waits for the next run)")
+                        help="fetch at most N pages per site in this run (the rest waits for the next run; "
+                             "default: the site's max_pages in the sites config, else 1000)")
     parser.add_argument("--delay", type=non_negative_float, metavar="SECONDS",
                         help="seconds between requests to one host (overrides the sites config; "
                              "robots.txt Crawl-delay still wins)")
