@@ -21,6 +21,7 @@ from scrapers import boilerplate
 from scrapers.article import Article, NotAnArticle
 from scrapers.cleaning import clean_line, clean_lines, join_paragraphs
 from scrapers.encoding import decode_body
+from scrapers.page import read_page
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 MAX_PAGE_BYTES = 8 * 1024 * 1024
@@ -76,22 +77,7 @@ def read_html(html: str | bytes, source: str, url: str | None = None, body_selec
         raise NotAnArticle("empty page")
     if html.lstrip().startswith("<?xml") and "<html" not in html[:4096].lower():
         raise NotAnArticle("an XML document (a sitemap or feed?), not an HTML page")
-    soup = BeautifulSoup(html, "lxml")
-    meta = _page_metadata(soup)
-    body = _body_text(html, soup, body_selector)
-    lines = [line for line in clean_lines(body) if line]
-    if _mostly_links(soup, lines):
-        raise NotAnArticle("a listing page (mostly links), not an article")
-    title = clean_line(meta["title"]) if meta["title"] else None
-    if title:
-        lines = [title, *lines]
-    elif not lines:
-        raise NotAnArticle("no article text in the page")
-    published = meta["date"] or _first_dateline(soup)
-    article = _assemble(source, lines, published=published, url=url or meta["url"])
-    if meta["author"] and not article.author:
-        article.author = clean_line(meta["author"])
-    return article
+    return read_page(html, source, url=url, body_selector=body_selector)
 
 
 def _assemble(source: str, lines: list[str], published: str | None = None, url: str | None = None,
