@@ -6,6 +6,8 @@ import unicodedata
 import pytest
 
 from scrapers import boilerplate
+from scrapers.bylines import byline_name
+from scrapers.datelines import dateline_date
 from scrapers.cleaning import clean_line, clean_lines, join_paragraphs, normalize_tones, split_glued_words
 
 # --------------------------------------------------------------------------- Unicode and tones
@@ -89,7 +91,7 @@ def test_abbreviations_and_normal_words_not_split(text: str) -> None:
     ("Sáng 19/7/2022, cụm tổ chức hội nghị", None),
 ])
 def test_dateline(line: str, iso: str | None) -> None:
-    assert boilerplate.dateline_date(line) == iso
+    assert dateline_date(line) == iso
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -102,7 +104,7 @@ def test_dateline(line: str, iso: str | None) -> None:
     ("Đồng chí Lê Văn Quý phát biểu:", None),
 ])
 def test_byline(line: str, name: str | None) -> None:
-    assert boilerplate.byline_name(line) == name
+    assert byline_name(line) == name
 
 
 @pytest.mark.parametrize(("line", "header"), [
