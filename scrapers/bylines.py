@@ -28,6 +28,8 @@ _INITIALS = re.compile(rf"(?:[{VIET_UPPER}]\.){{1,3}}(?:[{VIET_UPPER}][{VIET_LOW
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:vn|com|net|org|info|gov|edu)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _SITE_SUFFIX = re.compile(r"\s+[-|–—:]\s+")
+# Everything that is not a letter or digit; combining marks (tone marks after NFD) are not word characters.
+_NOT_LETTER = re.compile(r"[\W_]+")
 
 
 def byline_name(line: str, organisations: bool = False) -> str | None:
@@ -109,8 +111,7 @@ def site_title_suffix(title: str) -> str | None:
 
 def fold(text: str) -> str:
     """Letters and digits only, without case or tone marks: ``Dân Trí`` and ``DAN-TRI`` fold alike."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed.casefold() if c.isalnum() and not unicodedata.combining(c))
+    return _NOT_LETTER.sub("", unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")).casefold())
 
 
 def _names(text: str) -> str | None:

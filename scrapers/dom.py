@@ -20,7 +20,6 @@ from scrapers import page_rules as rules
 from scrapers.article import NotAnArticle
 
 _SPACES = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FURNITURE_WORDS = re.compile("|".join(re.escape(w) for w in rules.FURNITURE_WORDS))
 _TOKEN_SPLIT = re.compile(r"[\s]+")
 
@@ -38,9 +37,75 @@ class Line:
     after_image: bool = False
 
 
+@dataclass
+class PageIndex:
+    """Where every element stands in the page, and the elements each rule of ``page_rules.MARKS`` marks."""
+
+    positions: dict
+    marked: dict[str, list[tuple[int, int, object]]]
+
+    def found(self, kind: str) -> list:
+        """The elements marked as ``kind``, most trusted rule first, then in page order."""
+        return [element for _, _, element in sorted(self.marked.get(kind, []), key=lambda m: m[:2])]
+
+
+class _Marks:
+    """``page_rules.MARKS`` compiled to lookups: whole values and class words by dictionary, parts by regex."""
+
+    def __init__(self, marks: dict) -> None:
+        self.exact: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        self.parts: dict[str, dict[str, list[tuple[str, int]]]] = {}
+        for kind, kind_rules in marks.items():
+            for rank, (attribute, how, values) in enumerate(kind_rules):
+                for value in values:
+                    if how == "has":
+                        self.parts.setdefault(attribute, {}).setdefault(value, []).append((kind, rank))
+                    else:
+                        key = ("class-token" if how == "token" else attribute, value)
+                        self.exact.setdefault(key, []).append((kind, rank))
+        self.part_patterns = {attribute: re.compile("|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)))
+                              for attribute, values in self.parts.items()}
+
+    def of(self, element) -> list[tuple[str, int]]:
+        """The (kind, rank) marks an element carries."""
+        found = list(self.exact.get(("tag", element.tag), ()))
+        for attribute, value in element.items():
+            if attribute not in _MARKED_ATTRIBUTES or not value:
+                continue
+            value = value.lower()
+            found += self.exact.get((attribute, value.strip()), ())
+            if attribute == "class":
+                for token in value.split():
+                    found += self.exact.get(("class-token", token), ())
+            pattern = self.part_patterns.get(attribute)
+            if pattern is not None:
+                for match in pattern.finditer(value):
+                    found += self.parts[attribute][match.group()]
+        return found
+
+
+_MARKS = _Marks(rules.MARKS)
+_MARKED_ATTRIBUTES = frozenset({"itemprop", "rel", "id", "class"})
+
+
+def index_page(tree) -> PageIndex:
+    """One pass over the page: every element's position, and what :data:`page_rules.MARKS` marks."""
+    positions = {}
+    marked: dict[str, dict] = {}
+    for position, element in enumerate(tree.iter()):
+        positions[element] = position
+        if not isinstance(element.tag, str):
+            continue
+        for kind, rank in _MARKS.of(element):
+            best = marked.setdefault(kind, {})
+            if element not in best or rank < best[element][0]:
+                best[element] = (rank, position, element)
+    return PageIndex(positions, {kind: list(found.values()) for kind, found in marked.items()})
+
+
 def parse_page(html: str) -> lxml.html.HtmlElement:
-    """The page's lxml tree; NotAnArticle when there is no document to parse."""
-    html = _CONTROL.sub("", html)
+    """The page's lxml tree; NotAnArticle when there is no document to parse (control characters
+    stay in the tree: :func:`scrapers.cleaning.clean_line` drops them from every line of text)."""
     try:
         try:
             tree = lxml.html.document_fromstring(html)

@@ -27,7 +27,7 @@ from scrapers import dom, page_rules as rules, page_words as words
 from scrapers.article import Article, NotAnArticle, check_body
 from scrapers.bylines import byline_name, fold
 from scrapers.cleaning import clean_line, join_paragraphs
-from scrapers.datelines import read_dateline
+from scrapers.datelines import Dateline, read_dateline
 from scrapers.metadata import PageMetadata, iso_date, page_metadata
 
 _MIN_CONTAINER_CHARS = 200
@@ -50,38 +50,37 @@ def read_page(html: str, source: str, url: str | None = None, body_selector: str
     """The article of a decoded web page (see the module docstring); NotAnArticle when it holds none."""
     tree = dom.parse_page(html)
     meta = page_metadata(tree, url)
-    positions = {element: i for i, element in enumerate(tree.iter())}
-    container = _container(tree, body_selector)
-    title, head = _title(tree, meta)
+    index = dom.index_page(tree)
+    container = _container(tree, index, body_selector)
+    title, head = _title(tree, index, meta)
     lines = dom.block_lines(container) if container is not None else _fallback_lines(tree)
     if _is_listing(lines):
         raise NotAnArticle("a listing page (mostly links), not an article")
     lines, signature = _drop_signature([line for line in lines if not line.linked])
-    lead = _lead(tree, head, container, title, positions)
+    lead = _lead(index, head, container, title)
     body = _body_lines(lines, title, lead)
     if not body and not title:
         raise NotAnArticle("no article text in the page")
     text_body = join_paragraphs(body)
     check_body(text_body)
-    dated = _visible_dateline(tree, head, container, positions)
-    author = _author(tree, meta, signature, dated, head, container, positions)
+    dated = _visible_dateline(index, head, container)
+    author = _author(index, meta, signature, dated, head, container)
     published = meta.published or (dated and dated.iso) or _htmldate(tree, url or meta.url)
     text = join_paragraphs([title, text_body]) if title else text_body
     return Article(source=source, text=text, url=url or meta.url, title=title, published_date=published,
                    author=author)
 
 
-def _container(tree, selector: str | None):
+def _container(tree, index: dom.PageIndex, selector: str | None):
     """The element holding the article body (see the module docstring), or None."""
     if selector:
         found = dom.css_xpath(selector)(tree)
         if not found:
             raise NotAnArticle(f"no element matches the site's body selector {selector!r}")
         return found[0]
-    for expression in rules.CONTAINER_XPATHS:
-        for element in dom.xpath(expression)(tree):
-            if len(dom.text_of(element)) >= _MIN_CONTAINER_CHARS:
-                return element
+    for element in index.found("container"):
+        if len(dom.text_of(element)) >= _MIN_CONTAINER_CHARS:
+            return element
     return _densest(tree)
 
 
@@ -89,7 +88,7 @@ def _densest(tree):
     """The element whose own paragraphs hold the most text, or its parent when a sibling element holds a
     fifth as much (an article body split in two blocks), as Readability joins siblings."""
     scores: dict = defaultdict(int)
-    for node in dom.xpath("//p|//br")(tree):
+    for node in tree.iter("p", "br"):
         size = len(dom.text_of(node)) if node.tag == "p" else len((node.tail or "").strip())
         parent = node.getparent()
         if size < _MIN_PARAGRAPH or parent is None or _in_furniture(node):
@@ -116,9 +115,10 @@ def _in_furniture(element) -> bool:
     return False
 
 
-def _title(tree, meta: PageMetadata):
+def _title(tree, index: dom.PageIndex, meta: PageMetadata):
     """The headline, and the element that shows it on the page (or None)."""
-    h1s = dom.xpath("//h1")(tree)
+    shown = index.found("headline")
+    h1s = [element for element in shown if element.tag == "h1"]
     texts = [dom.text_of(h) for h in h1s]
     title = meta.title
     if title:
@@ -127,7 +127,7 @@ def _title(tree, meta: PageMetadata):
         for h1, text in zip(h1s, texts):
             if fold(text) == key or (cut and key and fold(text).startswith(key)):
                 return clean_line(text), h1
-        for element in dom.xpath("//*[contains(@class, 'title')]")(tree):
+        for element in shown[len(h1s):]:
             if fold(dom.text_of(element)) == key:
                 return clean_line(title), element
         return clean_line(title), h1s[0] if h1s else None
@@ -174,10 +174,11 @@ def _drop_signature(lines: list[dom.Line]) -> tuple[list[dom.Line], str | None]:
     return lines, author
 
 
-def _lead(tree, head, container, title: str | None, positions: dict) -> str | None:
+def _lead(index: dom.PageIndex, head, container, title: str | None) -> str | None:
     """The lead (sapo): the first prose block between the headline and the body, else a sapo-marked element."""
     if container is None:
         return None
+    positions = index.positions
     end = positions.get(container, 0)
     if head is not None:
         start = positions.get(head, 0)
@@ -187,8 +188,7 @@ def _lead(tree, head, container, title: str | None, positions: dict) -> str | No
             text = _lead_text(element, start, positions, title)
             if text:
                 return text
-    marked = [e for e in dom.xpath("//*[@class]")(tree)
-              if positions.get(e, end) < end and any(w in e.get("class", "").lower() for w in rules.LEAD_CLASS_WORDS)]
+    marked = sorted((e for e in index.found("lead") if positions[e] < end), key=positions.get)
     for element in reversed(marked[-rules.HEAD_WINDOW:]):
         text = _lead_text(element, -1, positions, title)
         if text:
@@ -247,37 +247,32 @@ def _is_caption(line: dom.Line, text: str) -> bool:
     return bool(_CAPTION_LINE.search(text)) or (line.after_image and (line.centred or line.italic))
 
 
-def _visible_dateline(tree, head, container, positions: dict):
+def _visible_dateline(index: dom.PageIndex, head, container):
     """The dateline printed nearest the headline (a ``<time>`` or a date-classed element), or None."""
-    anchor = positions.get(head) if head is not None else positions.get(container)
+    anchor = index.positions.get(head) if head is not None else index.positions.get(container)
     found = []
-    for rank, expression in enumerate(rules.DATELINE_XPATHS):
-        for element in dom.xpath(expression)(tree):
-            position = positions.get(element, 0)
-            if anchor is not None and abs(position - anchor) > rules.HEAD_WINDOW:
-                continue
-            dated = read_dateline(dom.text_of(element))
-            if dated is None and element.get("datetime"):
-                iso = iso_date(element.get("datetime"))
-                dated = read_dateline(iso) if iso else None
-            if dated:
-                found.append((abs(position - (anchor or 0)), rank, dated))
+    for rank, position, element in index.marked.get("dateline", []):
+        if anchor is not None and abs(position - anchor) > rules.HEAD_WINDOW:
+            continue
+        dated = read_dateline(dom.text_of(element))
+        if dated is None and iso_date(element.get("datetime")):
+            dated = Dateline(iso_date(element.get("datetime")), None)
+        if dated:
+            found.append((abs(position - (anchor or 0)), rank, dated))
     return min(found, key=lambda item: item[:2])[2] if found else None
 
 
-def _author(tree, meta: PageMetadata, signature: str | None, dated, head, container, positions: dict) -> str | None:
+def _author(index: dom.PageIndex, meta: PageMetadata, signature: str | None, dated, head, container) -> str | None:
     """The byline, in the order of trust of the module docstring; never the site's own name."""
     names = [n for n in (clean_line(n) for n in meta.authors) if n and n not in meta.site_names]
     if names:
         return " - ".join(names)
+    positions = index.positions
     anchor = positions.get(head) if head is not None else positions.get(container, 0)
     end = _last_position(container, positions) if container is not None else anchor
-    candidates = [signature]
-    for expression in rules.BYLINE_XPATHS:
-        elements = [e for e in dom.xpath(expression)(tree)
-                    if anchor - rules.HEAD_WINDOW <= positions.get(e, 0) <= end + rules.HEAD_WINDOW]
-        elements.sort(key=lambda e: abs(positions.get(e, 0) - anchor))
-        candidates += [byline_name(dom.text_of(e)) for e in elements]
+    near = [(rank, abs(position - anchor), element) for rank, position, element in index.marked.get("byline", [])
+            if anchor - rules.HEAD_WINDOW <= position <= end + rules.HEAD_WINDOW]
+    candidates = [signature, *(byline_name(dom.text_of(e)) for *_, e in sorted(near, key=lambda m: m[:2]))]
     candidates += [dated and dated.name and byline_name(dated.name), meta.meta_author and byline_name(meta.meta_author)]
     for candidate in candidates:
         if candidate and candidate not in meta.site_names:

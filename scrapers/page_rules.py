@@ -6,22 +6,40 @@ figure caption, a related-stories box), never one site; rules for one site go in
 """
 from __future__ import annotations
 
-#: The element holding the article text, most specific first. The first that holds prose wins;
-#: without one the reader scores the page's paragraphs (see ``scrapers.page``).
-CONTAINER_XPATHS = [
-    "//*[@itemprop='articleBody']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' detail-content ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' fck_detail ')]",
-    "//*[@id='maincontent' or @id='main-content' or @id='content_detail_news' or @id='detailmain']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '),"
-    " ' article-content ') or contains(concat(' ', normalize-space(@class), ' '), ' article-body ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' news-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' post-content ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' itemFullText ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' journal-content-article ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' ms-rtestate-field ')]",
-]
+#: The parts of a page the reader looks for, found by their markup in one pass over the page
+#: (:func:`scrapers.dom.index_page`). Each rule is (attribute, how, values), most trusted first:
+#: ``is`` compares the whole (lower-cased) value, ``token`` a word of it, ``has`` a part of it;
+#: the attribute ``tag`` is the element's name.
+MARKS = {
+    # the element holding the article text; without one the reader scores the paragraphs
+    "container": [
+        ("itemprop", "is", ("articlebody",)),
+        ("class", "token", ("detail-content",)),
+        ("class", "token", ("fck_detail",)),
+        ("id", "is", ("maincontent", "main-content", "content_detail_news", "detailmain")),
+        ("class", "token", ("article-content", "article-body", "news-content", "entry-content", "post-content",
+                            "itemfulltext", "journal-content-article", "ms-rtestate-field")),
+    ],
+    # the visible byline
+    "byline": [
+        ("itemprop", "is", ("author",)),
+        ("rel", "is", ("author",)),
+        ("class", "token", ("author",)),
+        ("class", "has", ("author", "byline", "tacgia", "tac-gia")),
+        ("class", "has", ("post-meta", "article-meta")),
+    ],
+    # the visible dateline
+    "dateline": [
+        ("tag", "is", ("time",)),
+        ("class", "has", ("date", "time", "publish", "ngay", "thoigian")),
+        ("id", "has", ("date",)),
+    ],
+    # the lead (sapo), by its class (also inside longer class names)
+    "lead": [("class", "has", ("sapo", "chapeau", "lead", "summary", "description", "excerpt", "intro", "tomtat",
+                               "tom-tat"))],
+    # the element showing the headline
+    "headline": [("tag", "is", ("h1",)), ("class", "has", ("title",))],
+}
 
 #: Elements that never hold article text (their whole subtree is skipped).
 SKIP_TAGS = frozenset({
@@ -66,23 +84,5 @@ PARAGRAPH_CHARS = 80
 #: A block is link text (a related headline, a menu) when this share of its letters is inside links.
 LINKED_SHARE = 0.6
 
-#: The lead (sapo) by its class: a word of the class (also inside longer class names).
-LEAD_CLASS_WORDS = ("sapo", "chapeau", "lead", "summary", "description", "excerpt", "intro", "tomtat", "tom-tat")
-#: The visible byline by its markup, most specific first.
-BYLINE_XPATHS = [
-    "//*[@itemprop='author']//*[@itemprop='name']",
-    "//*[@itemprop='author']",
-    "//*[@rel='author']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]",
-    "//*[contains(@class, 'author') or contains(@class, 'byline') or contains(@class, 'tacgia')"
-    " or contains(@class, 'tac-gia')]",
-    "//*[contains(@class, 'post-meta') or contains(@class, 'article-meta')]",
-]
-#: Elements whose text is the visible dateline.
-DATELINE_XPATHS = [
-    "//time",
-    "//*[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'publish')"
-    " or contains(@id, 'date') or contains(@class, 'ngay') or contains(@class, 'thoigian')]",
-]
 #: How many elements after the headline the reader looks through for the lead and the dateline.
 HEAD_WINDOW = 120
