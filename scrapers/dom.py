@@ -19,7 +19,6 @@ from lxml import etree
 from scrapers import page_rules as rules
 from scrapers.article import NotAnArticle
 
-_SPACES = re.compile(r"\s+")
 _FURNITURE_WORDS = re.compile("|".join(re.escape(w) for w in rules.FURNITURE_WORDS))
 _TOKEN_SPLIT = re.compile(r"[\s]+")
 
@@ -145,7 +144,7 @@ def text_of(element) -> str:
         parts.append(node.text or "")
         if node is not element:
             parts.append(node.tail or "")
-    return _SPACES.sub(" ", "".join(parts)).strip()
+    return " ".join("".join(parts).split())
 
 
 def is_furniture(element) -> bool:
@@ -194,7 +193,7 @@ class _Walk:
     def flush(self) -> None:
         if not self.parts:
             return
-        text = _SPACES.sub(" ", "".join(p for p, _, _ in self.parts)).strip()
+        text = " ".join("".join(p for p, _, _ in self.parts).split())
         letters = sum(len(p.strip()) for p, _, _ in self.parts) or 1
         linked = sum(len(p.strip()) for p, link, _ in self.parts if link) / letters
         italic = sum(len(p.strip()) for p, _, it in self.parts if it) / letters

@@ -208,7 +208,7 @@ def _lead_text(element, start: int, positions: dict, title: str | None) -> str |
         if dom.is_furniture(node) or node.tag in ("a", "figure", "figcaption", "li"):
             return None
     text = dom.text_of(element)
-    if len(text) < _LEAD_MIN or len(text.split()) < 8 or (title and fold(text) == fold(title)):
+    if len(text) < _LEAD_MIN or len(text.split()) < 8 or (title and _key(clean_line(text)) == _key(title)):
         return None
     links = sum(len(dom.text_of(a)) for a in element.iter("a"))
     if links > 0.3 * len(text) or read_dateline(text) or byline_name(text):
@@ -218,20 +218,25 @@ def _lead_text(element, start: int, positions: dict, title: str | None) -> str |
 
 def _body_lines(lines: list[dom.Line], title: str | None, lead: str | None) -> list[str]:
     """The cleaned lines of the text after the headline: the lead, then the body without furniture lines."""
-    seen = {fold(title or "")}
+    seen = {_key(title or "")}
     out: list[str] = []
     if lead:
         out.append(clean_line(lead))
-        seen.add(fold(lead))
+        seen.add(_key(out[-1]))
     for line in lines:
         text = clean_line(line.text)
-        key = fold(text)
-        if not key or key in seen or (out and fold(out[-1]) == key):
+        key = _key(text)
+        if not key or key in seen or (out and _key(out[-1]) == key):
             continue
         if _is_widget(text) or _is_caption(line, text) or read_dateline(text):
             continue
         out.append(text)
     return out
+
+
+def _key(text: str) -> str:
+    """A line's comparison key: case folded, final punctuation dropped (cleaned lines are NFC already)."""
+    return text.casefold().rstrip(" .:")
 
 
 def _is_widget(text: str) -> bool:

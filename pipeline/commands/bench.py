@@ -3,7 +3,8 @@
 ``extract``: articles/second of ``unionnews extract`` on the bundled corpus (read
 once, extracted several rounds), beside the articles/second of
 ``underthesea.word_tokenize`` on the same texts. ``crawl``, ``ingest`` and
-``search`` run the benchmarks of those stages on generated data, on loopback.
+``search`` run the benchmarks of those stages on generated data, on loopback; ``pages`` the page
+reader beside trafilatura.
 Everything runs in this one process, so on one core."""
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 HELP = "measure extraction, crawl, ingest and search speed"
-SUITES = ["extract", "crawl", "ingest", "search"]
+SUITES = ["extract", "crawl", "ingest", "search", "pages"]
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
@@ -89,4 +90,12 @@ def bench_search(args: argparse.Namespace) -> dict:
     return benchmark_search(args.articles)
 
 
-BENCHMARKS = {"extract": bench_extract, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search}
+def bench_pages(args: argparse.Namespace) -> dict:
+    """Pages/second of reading + extracting a page beside ``trafilatura.extract`` alone, side by side."""
+    from pipeline.benchmarks.pages import benchmark_pages
+
+    return benchmark_pages(args.rounds)
+
+
+BENCHMARKS = {"extract": bench_extract, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search,
+              "pages": bench_pages}
