@@ -14,8 +14,10 @@ class Article:
     """One article, read and cleaned, ready for extraction.
 
     ``text`` is the cleaned article text: the headline is its first paragraph
-    (when known), then the body, then the byline. Every evidence span of the
-    extracted record points into this string.
+    (when known), then the body; a plain-text article keeps its byline and date
+    line where they stand, a web page's text holds neither (they are page
+    furniture, read into ``author`` and ``published_date``). Every evidence span
+    of the extracted record points into this string.
     """
 
     source: str

@@ -66,7 +66,7 @@ def read_text(text: str, source: str) -> Article:
 
 
 def read_html(html: str | bytes, source: str, url: str | None = None, body_selector: str | None = None) -> Article:
-    """Read a web page: headline, date, byline and main text (see the module docstring)."""
+    """Read a web page (bytes are decoded first): headline, date, byline and main text, see :mod:`scrapers.page`."""
     if len(html) > MAX_PAGE_BYTES:
         raise NotAnArticle(f"page too large ({len(html) / 1e6:.0f} MB, limit {MAX_PAGE_BYTES // 1_000_000} MB)")
     if isinstance(html, bytes):
