@@ -44,6 +44,7 @@ _SIBLING_SHARE = 0.2
 _CAPTION_LINE = re.compile(words.CAPTION_LINE, re.IGNORECASE)
 _SOURCE_CREDIT = re.compile(words.SOURCE_CREDIT, re.IGNORECASE)
 _ELLIPSIS = re.compile(r"\s*(?:\.{3}|…)$")
+_SITE_SUFFIX = re.compile(r"\s+[-|–—]\s+")
 
 
 def read_page(html: str, source: str, url: str | None = None, body_selector: str | None = None) -> Article:
@@ -116,27 +117,37 @@ def _in_furniture(element) -> bool:
 
 
 def _title(tree, index: dom.PageIndex, meta: PageMetadata):
-    """The headline, and the element that shows it on the page (or None)."""
+    """The headline, and the element that shows it on the page (or None).
+
+    The metadata's title unless the page shows it whole where the metadata cut it (``...``) or added
+    the site's name to it (``Headline - Báo X``); without title metadata, the ``<h1>``, else the
+    ``<title>`` without the site's name.
+    """
     shown = index.found("headline")
     h1s = [element for element in shown if element.tag == "h1"]
-    texts = [dom.text_of(h) for h in h1s]
-    title = meta.title
-    if title:
-        cut = bool(_ELLIPSIS.search(title))
-        key = fold(_ELLIPSIS.sub("", title))
-        for h1, text in zip(h1s, texts):
-            if fold(text) == key or (cut and key and fold(text).startswith(key)):
-                return clean_line(text), h1
-        for element in shown[len(h1s):]:
-            if fold(dom.text_of(element)) == key:
-                return clean_line(title), element
-        return clean_line(title), h1s[0] if h1s else None
-    for h1, text in zip(h1s, texts):
+    if meta.title:
+        for element in shown:
+            text = dom.text_of(element)
+            if text and _shows(text, meta.title):
+                return clean_line(text), element
+        return clean_line(meta.title), h1s[0] if h1s else None
+    for h1 in h1s:
+        text = dom.text_of(h1)
         if text:
             return clean_line(text), h1
     title_tag = dom.xpath("//title")(tree)
     text = dom.text_of(title_tag[0]) if title_tag else ""
-    return (clean_line(re.split(r"\s+[-|–]\s+", text)[0]) or None if text else None), None
+    return (clean_line(_SITE_SUFFIX.split(text)[0]) or None if text else None), None
+
+
+def _shows(text: str, title: str) -> bool:
+    """``text`` on the page is the headline ``title`` gives: the same, cut short by the metadata, or
+    with the site's name appended there."""
+    key, shown = fold(_ELLIPSIS.sub("", title)), fold(text)
+    if not key or not shown:
+        return False
+    return (shown == key or (_ELLIPSIS.search(title) is not None and shown.startswith(key))
+            or (key.startswith(shown) and bool(_SITE_SUFFIX.match(title[len(text):]))))
 
 
 def _fallback_lines(tree) -> list[dom.Line]:

@@ -177,6 +177,13 @@ def test_a_dateline_that_starts_with_the_author_gives_date_and_byline() -> None:
     assert (plain.published_date, plain.author) == ("2025-03-09", "Hoài Nam")
 
 
+@pytest.mark.parametrize("og_title", [f"{HEADLINE} - Báo Tin Công Nhân", f"{HEADLINE} | Tin Công Nhân",
+                                      f"{HEADLINE[:32]}...", HEADLINE.upper()])
+def test_title_metadata_cut_or_carrying_the_site_name_gives_the_shown_headline(og_title: str) -> None:
+    article = read_html(news_page(head=f"<meta property='og:title' content='{og_title}'>"), "t.html")
+    assert article.title == HEADLINE
+
+
 def test_json_ld_entities_escaped_twice_are_decoded() -> None:
     ld = "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"C&amp;#244;ng nh&#226;n nh&#7853;n qu&#224;\"}</script>"
     assert read_html(news_page(head=ld), "e.html").title == "Công nhân nhận quà"
