@@ -1,1 +1,1 @@
-"""Benchmarks run by ``unionnews bench`` (each module one suite, each returning a dict of numbers)."""
+"""Benchmarks of each stage (``unionnews bench``) and the synthetic data they and the scale tests use."""
