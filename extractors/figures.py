@@ -1,160 +1,368 @@
 """Quantitative results and targets: ``15.248 đoàn viên``, ``trên 3,5 tỉ đồng``, ``đạt 88,2%``.
 
-A number is a figure when a percent sign, a sum of money or a counted noun
-follows it. Dates, periods, document and cluster numbers, member counts and
-the numbers inside programme names (``Chương trình 1 triệu sáng kiến``) are
-left out: their spans are skipped, and time words are not counted nouns.
+A figure is read by a small grammar over the words around each number, with
+its words in ``data/figures.toml`` (see :mod:`extractors.figure_words`)::
+
+    figure := [comparator] NUMBER [scale [NUMBER scale]] unit [trở lên]
+    unit   := percent | money | measure | [classifier] [“] counted-noun
+            | weak-noun with a qualifier | a noun counted after an action verb
+
+A number with no unit after it takes the unit of the list or range it starts
+(``20, 30 và 50 suất quà``, ``từ 8.000 – 11.000 đoàn viên``) or the counted
+noun of its clause (``tổng số đoàn viên là 1.200``, ``phát triển đoàn viên
+được 551/530``). Numbers that name (``số 3``, ``Khối thi đua 11 ...``), numbers
+in programme names and quotes, thresholds of a subject (``doanh nghiệp có từ
+25 lao động trở lên``) and the spans in ``skip`` (dates, documents, member
+counts) are no figures.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
-from extractors.lexicon import expand
-from extractors.numbers import SCALES, as_int_if_whole, parse_number
-from extractors.spans import Span, overlaps
+from extractors import figure_words as W
+from extractors.numbers import as_int_if_whole, parse_number
+from extractors.phrases import Word, lower, words
+from extractors.spans import Span
 
-# Counted nouns, longest first; "lượt" takes the noun after it ("lượt cán bộ").
-COUNTED = sorted([
-    "đoàn viên", "công đoàn cơ sở", "CĐCS", "công đoàn", "suất quà", "suất", "phần quà", "phần", "ngôi nhà",
-    "nhà", "căn nhà", "Mái ấm Công đoàn", "hoạt động", "sáng kiến", "lớp", "người", "người lao động", "lao động",
-    "CNVCLĐ", "CNLĐ", "NLĐ", "doanh nghiệp", "cán bộ", "hộ", "gia đình", "trẻ em", "cháu", "học sinh",
-    "sinh viên", "cuộc", "buổi", "đợt", "công trình", "đề tài", "giải pháp", "thí sinh", "bài", "tin", "đội",
-    "vận động viên", "VĐV", "tập thể", "cá nhân", "mô hình", "thỏa ước", "bản thỏa ước", "hợp đồng", "vụ",
-    "trường hợp", "huy chương", "bằng khen", "giấy khen", "cờ thi đua", "tổ", "nhóm", "đảng viên", "hội viên",
-    "sản phẩm", "tấn", "ý kiến", "kiến nghị", "quầy", "chuyến xe", "vé", "xe", "công nhân", "viên chức",
-    "giáo viên", "y bác sĩ", "lao động nữ", "nữ đoàn viên", "đoàn viên mới", "chương trình phúc lợi",
-    "học viên", "mái ấm công đoàn", "mái ấm", "căn hộ", "thiết chế", "điểm trường",
-], key=len, reverse=True)
-# A counted noun must not be the first syllable of another word ("tổ chức", "đội ngũ", "tin tưởng").
-_NOT_A_NOUN_AFTER = r"(?!\w)(?!\s+(?:chức|ngũ|học|tưởng|tức|trợ)\b)"
-_NOUN = "|".join(re.escape(n) for n in COUNTED)
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
-FIGURE = re.compile(
-    rf"(?=\d)(?<![\w/.,\-])(?P<num>{_NUMBER})(?!(?!đ(?!\w))[\w/\-]|[.,]\d)"
-    rf"(?:\s*(?P<pct>%|phần trăm)"
-    rf"|\s*(?P<scale>tỷ|tỉ|triệu|nghìn|ngàn)?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>triệu|nghìn|ngàn))?"
-    rf"\s*(?P<money>đồng|VNĐ|VND|đ)(?!\w)"
-    rf"|\s+(?:(?P<mscale>tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(?P<unit>(?:lượt\s+)?(?:{_NOUN})){_NOT_A_NOUN_AFTER}"
-    rf"|\s+(?P<units_of>đơn vị)\s+(?P<unit_kind>Công đoàn cơ sở|công đoàn cơ sở|CĐCS|công đoàn|doanh nghiệp))"
-)
-_COMPARATOR_BEFORE = re.compile(
-    r"(?:(?P<gt>trên|hơn|vượt|vượt mức)|(?P<approx>gần|khoảng|xấp xỉ|chừng|ước|ước tính)|(?P<lt>dưới|chưa đến|chưa tới)"
-    r"|(?P<le>không quá|tối đa)|(?P<ge>tối thiểu|ít nhất))\s*$",
-    re.IGNORECASE,
-)
-# Numbers that name rather than count: "số 3", "lần thứ 5", "khóa 12".
-_IDENTIFIER_BEFORE = re.compile(r"(?:\bsố|\bthứ|\bkhóa|\bkhoá|\bđợt)\s*$")
-# Any noun counted after an action verb ("trao 300 mũ bảo hộ"), when it is not in COUNTED.
-_ACTION_FIGURE = re.compile(
-    r"\b(?:trao tặng|tặng|trao|thành lập|kết nạp|phát triển|hỗ trợ|xây mới|xây dựng|sửa chữa|thu hút|vận động|thăm hỏi|"
-    r"thăm|khám bệnh cho|khám|cấp phát|cấp|đào tạo|khen thưởng|biểu dương|tôn vinh|tập huấn cho)"
-    r"(?:\s+(?:mới|thêm|được|cho|tổng cộng))*\s+(?=\d)(?P<num>" + _NUMBER + r")(?![\w/\-]|[.,]\d)"
-    r"\s+(?P<unit>[a-zà-ỹđ]+(?:\s+(?!(?:cho|của|và|với|tại|trong|để|đến|từ|các|những|được|đã|có|là|ở|trên|nhân)\b)[a-zà-ỹđ]+)?)"
-)
-_NOT_COUNTED = re.compile(
-    r"^(?:tháng|năm|ngày|giờ|phút|tuần|quý|lần|kỳ|nhiệm kỳ|giai đoạn|bên|nội dung|nhiệm vụ|số|khâu|mặt|vấn đề|"
-    r"chỉ tiêu|tiêu chí|điểm|đơn vị|cấp|loại|khối|cụm|phần trăm)\b"
-)
-_SYMBOLS = {"gt": ">", "approx": "~", "lt": "<", "le": "<=", "ge": ">="}
-_AT_LEAST_AFTER = re.compile(r"[^,;.:]{0,40}?trở lên")
-_TARGET_CUES = re.compile(
-    r"\b(?=[pmđcshndgPMĐCSHNDG])(?:phấn đấu|mục tiêu|đề ra|đặt ra|phải đạt|cam kết|sẽ\b|hướng tới|nhằm đạt|dự kiến|chỉ tiêu (?:là|đề ra|năm)|giao ước)",
-    re.IGNORECASE,
-)
-_PAST = re.compile(r"\bđã\b|\bđạt được\b|\bkết quả\b", re.IGNORECASE)
-_STAT_CUES = re.compile(r"(?:toàn cụm|toàn khối|hiện|tổng số|hiện nay)\s+(?:có|gồm)|\bcó tổng số", re.IGNORECASE)
-_PROGRAMME = re.compile(r"(?:[Cc]hương trình|[Cc]uộc thi|[Pp]hong trào|[Đđ]ề án|[Gg]iải)\s*[“\"]?\s*$")
+_NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
 _QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
+_CLAUSE_MARKS = frozenset(",;:().")
+_QUOTES = frozenset("“\"")
+_LOOK = 48  # characters read on either side of a number
+_CLAUSE_LOOK = 100
+_MONEY_SCALE = 1e6  # a bare "5 triệu" or "2 tỷ" is money
+
+
+@dataclass
+class _Reading:
+    """A number read as a figure: its value (before the scale), unit and where its phrase is."""
+
+    value: float
+    unit: str
+    start: int
+    end: int
+    tail: int  # where the words that tell what is counted begin
+    scale: float = 1.0
+    comparator: str | None = None
+    subject: str | None = None
+
+
+class _Blocked:
+    """Spans no figure may overlap, for fast lookups."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __call__(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.reach[i - 1] > start
 
 
 def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
-    skip = skip + [m.span() for m in _QUOTED.finditer(text)]
-    cues = [m.end() for m in _TARGET_CUES.finditer(text)]
-    figures: list[dict] = []
-    for match in _candidates(text):
-        if overlaps(match.span("num"), skip) or _PROGRAMME.search(text, max(0, match.start("num") - 30), match.start("num")) \
-                or _IDENTIFIER_BEFORE.search(text, max(0, match.start("num") - 8), match.start("num")):
+    low = lower(text)
+    blocked = _Blocked(list(skip) + [m.span() for m in _QUOTED.finditer(text)])
+    numbers = [m for m in _NUMBER.finditer(text) if _stands_alone(text, m.start(), m.end())]
+    readings: list[_Reading | None] = []
+    bare: list[bool] = []
+    read_to = 0  # the end of the last figure read: "2 tỷ 500 triệu đồng" is one
+    for m in numbers:
+        start, end = m.span()
+        before = words(low, max(0, start - _LOOK), start)
+        after = words(low, end, _line_end(low, end))
+        if start < read_to or blocked(start, end) or _names(before, m.group()) or W.PAGE_FURNITURE.at(after, 0):
+            readings.append(None)
+            bare.append(False)
             continue
-        value = parse_number(match["num"])
-        if not value:
-            continue
-        unit, scale = _unit_and_scale(match)
-        value *= scale
-        if match.groupdict().get("num2"):  # "2 tỷ 500 triệu đồng"
-            value += int(match["num2"]) * SCALES[match["scale2"]]
-        skip.append(match.span("num"))
-        comparator, start = _comparator(text, match.start("num"))
-        figures.append({
-            "value": as_int_if_whole(round(value, 6)), "unit": unit, "kind": _kind(text, match.start("num"), cues),
-            "comparator": comparator, "subject": _subject(text, match, unit), "text": text[start:match.end()],
-            "evidence": [start, match.end()],
-        })
-    return figures
+        reading = _read(text, low, m, before, after)
+        readings.append(reading)
+        bare.append(reading is None and _is_bare(after))
+        read_to = reading.end if reading else read_to
+    for i in range(len(numbers) - 1, -1, -1):
+        if readings[i] is None and bare[i]:
+            readings[i] = _joined(low, numbers, readings, i) or _clause_noun(text, low, numbers[i])
+    kinds = _Kinds(low)
+    return [_figure(text, low, r, kinds) for r in readings if r is not None]
 
 
-def _candidates(text: str) -> list[re.Match[str]]:
-    """Numbers with a unit: the known units first, then nouns counted after an action verb."""
-    known = list(FIGURE.finditer(text))
-    taken = [m.span("num") for m in known]
-    extra = [m for m in _ACTION_FIGURE.finditer(text)
-             if not overlaps(m.span("num"), taken) and not _NOT_COUNTED.match(m["unit"])]
-    return sorted(known + extra, key=lambda m: m.start("num"))
+def _line_end(low: str, pos: int) -> int:
+    stop = low.find("\n", pos, pos + _LOOK)
+    return stop if stop >= 0 else min(len(low), pos + _LOOK)
 
 
-def _unit_and_scale(match: re.Match[str]) -> tuple[str, float]:
-    groups = match.groupdict()
-    if groups.get("pct"):
-        return "%", 1.0
-    if groups.get("money"):
-        return "đồng", SCALES.get(match["scale"] or "", 1.0)
-    if groups.get("units_of"):
-        return expand(match["unit_kind"]).lower().replace("cđcs", "công đoàn cơ sở"), 1.0
-    unit = "công đoàn cơ sở" if match["unit"] == "CĐCS" else match["unit"]
-    return unit, SCALES.get(groups.get("mscale") or "", 1.0)
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Whether the digits are a number of their own, not part of a code, date, time or period."""
+    written = text[start:end]
+    if ":" in written or written.count("/") > 1:
+        return False
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before in "_/" or (before in "-–.," and start > 1 and text[start - 2].isalnum()):
+        return False
+    return not (text[end:end + 1] in ("-", "–") and text[end + 1:end + 2].isdigit())
 
 
-def _comparator(text: str, start: int) -> tuple[str, int]:
-    """The comparator written before the number (``trên``, ``gần``...) or after it (``trở lên``), and the phrase start."""
-    at_least = bool(_AT_LEAST_AFTER.match(text, start))
-    found = _COMPARATOR_BEFORE.search(text, max(0, start - 20), start)
-    if found:
-        symbol = _SYMBOLS[found.lastgroup]
-        return (">=" if at_least and symbol == ">" else symbol), found.start()
-    return (">=" if at_least else "="), start
+def _names(before: list[Word], written: str) -> bool:
+    """Whether the words before a number make it a name, a date, a programme's number or a subject's threshold."""
+    if before and written.isdigit() and before[-1].text in W.TIME_WORDS:
+        low, high = W.TIME_WORDS[before[-1].text]
+        if low <= int(written) <= high:
+            return True
+    n = W.IDENTIFIER_BEFORE.ending(before)
+    if n and not W.IDENTIFIER_NOT_AFTER.ending(before, len(before) - n):
+        return True
+    end = len(before) - 1 if before and before[-1].text in _QUOTES else len(before)
+    return bool(W.PROGRAMME_BEFORE.ending(before, end) or W.THRESHOLD_BEFORE.ending(before))
 
 
-def _kind(text: str, pos: int, cues: list[int]) -> str:
-    """What the figure is: ``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence;
-    ``stat`` for a standing count (``toàn cụm có``); ``target`` after a cue earlier in the paragraph unless the
-    sentence reports what was done (``đã``); else ``achieved``. ``cues`` are the end offsets of the text's
-    target cues, in order."""
-    paragraph_start = text.rfind("\n", 0, pos) + 1
-    sentence_start = max(paragraph_start, text.rfind(". ", 0, pos) + 2)
-    before = bisect.bisect_right(cues, pos)
-    cue_end = cues[before - 1] if before and cues[before - 1] > paragraph_start else None
-    if cue_end is not None and cue_end > sentence_start and not _PAST.search(text, cue_end, pos):
-        return "target"
-    if _STAT_CUES.search(text, sentence_start, pos):
-        return "stat"
-    if cue_end is not None and not _PAST.search(text, sentence_start, pos):
-        return "target"
-    return "achieved"
+def _is_bare(after: list[Word]) -> bool:
+    """Whether nothing that could be a unit follows a number."""
+    return not after or not after[0].text[0].isalnum() or bool(W.BARE_FOLLOWER.at(after, 0))
 
 
-def _subject(text: str, match: re.Match[str], unit: str) -> str:
+def _read(text: str, low: str, m: re.Match[str], before: list[Word], after: list[Word]) -> _Reading | None:
+    """The figure a number starts, from the words after it (and, for some nouns, before it)."""
+    written = m.group()
+    fraction = "/" in written
+    value = parse_number(written.split("/")[0])
+    if not value:
+        return None
+    start = m.start()
+    if not fraction:
+        n = W.PERCENT.at(after, 0)
+        if n:
+            return _Reading(value, "%", start, after[n - 1].end, after[n - 1].end)
+    k, scale = 0, 1.0
+    n = W.SCALE.at(after, 0) if not fraction else 0
+    if n:
+        scale, k = W.SCALE.value(after, 0, n), n
+        if k + 1 < len(after) and after[k].text.isdigit() and len(after[k].text) <= 3:
+            n2 = W.SCALE.at(after, k + 1)
+            if n2 and W.SCALE.value(after, k + 1, n2) < scale:  # "2 tỷ 500 triệu đồng"
+                value += int(after[k].text) * W.SCALE.value(after, k + 1, n2) / scale
+                k += 1 + n2
+    found = _unit(text, after, k, before, fraction) or _action_noun(text, after, k, before)
+    if found is None:
+        if scale >= _MONEY_SCALE and (k == len(after) or not after[k].text[0].isalnum() or W.NOT_COUNTED.at(after, k)):
+            return _Reading(value, "đồng", start, after[k - 1].end, after[k - 1].end, scale)
+        return None
+    unit, k = found
+    if not fraction and _counts_members(low, start, before, after, k):
+        return None
+    return _Reading(value, unit, start, after[k - 1].end, after[k - 1].end, scale)
+
+
+def _counts_members(low: str, start: int, before: list[Word], after: list[Word], k: int) -> bool:
+    """Whether a count of organisations counts a cluster's members: after the cluster's ``có``/``gồm``
+    (``Cụm thi đua số 2, Công đoàn Viên chức tỉnh có 11 công đoàn cơ sở``; not ``toàn cụm có``), or
+    followed by ``trong cụm``."""
+    first = next((j for j in range(k) if after[j].text[0].isalnum()), 0)
+    if not (W.ORGANISATIONS.at(after, first) or W.WEAK.at(after, first)):
+        return False
+    n = W.MEMBER_VERB.ending(before)
+    if n and _cluster_is_subject(low, start, before[-n].start):
+        return True
+    if W.ACTION_VERB.ending(before):
+        return False
+    end = after[k - 1].end
+    stop = low.find(". ", end, end + _LOOK)
+    tail = words(low, end, stop if stop >= 0 else end + _LOOK)
+    return any(W.MEMBER_OF.at(tail, j) for j in range(len(tail)))
+
+
+def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
+    """Whether the subject of the verb at ``verb`` is a cluster: the clause (or the one it stands in
+    apposition to) starts with ``Cụm``/``Khối``, and not with ``toàn``/``hiện``."""
+    sentence_start = max(low.rfind(". ", 0, start) + 2, low.rfind("\n", 0, start) + 1)
+    cut = sentence_start < start - _CLAUSE_LOOK
+    sentence = words(low, max(sentence_start, start - _CLAUSE_LOOK), verb)
+    starts = [j for j in range(len(sentence)) if (j == 0 and not cut) or (j and sentence[j - 1].text in ",:")]
+    for j in reversed(starts[-2:]):
+        if W.CLUSTER_TOTAL.at(sentence, j):
+            return False
+        if W.CLUSTER_HEAD.at(sentence, j) and not W.CLUSTER_ROLE.at(sentence, j):
+            return True
+    return False
+
+
+def _unit(text: str, after: list[Word], k: int, before: list[Word], fraction: bool) -> tuple[str, int] | None:
+    """Money, a measure or a counted noun at word ``k`` of ``after``: the unit and the index after it."""
+    if k >= len(after):
+        return None
+    if not fraction:
+        n = W.MONEY.at(after, k)
+        if n and not (after[k].text == "đồng" and k + 1 < len(after) and after[k + 1].text in W.NOT_MONEY_AFTER):
+            return "đồng", k + n
+        n = W.OTHER_MONEY.at(after, k) or W.MEASURE.at(after, k)
+        if n:
+            return _as_written(text, after, k, n), k + n
+    n = W.COUNTED.at(after, k)
+    if n:
+        named = W.ORGANISATIONS.at(after, k) == n and _titlecase(text, after[k])  # "gồm 5 Công ty ..."
+        return (_noun(text, after, k, n), k + n) if _whole_noun(after, k, n) and not named else None
+    n = W.WEAK.at(after, k)
+    if n:
+        counted = W.COUNTED.at(after, k + n)  # "518 đơn vị công đoàn cơ sở"
+        if counted and _whole_noun(after, k + n, counted):
+            return _noun(text, after, k + n, counted), k + n + counted
+        qualified = fraction or W.WEAK_AFTER.at(after, k + n) or W.WEAK_BEFORE.ending(before)
+        return (_as_written(text, after, k, n), k + n) if qualified else None
+    if after[k].text in _QUOTES:
+        n = W.COUNTED.at(after, k + 1)
+        return (_noun(text, after, k + 1, n).lower(), k + 1 + n) if n else None
+    n = W.CLASSIFIER.at(after, k)
+    if n and _whole_noun(after, k, n):
+        noun = _unit(text, after, k + n, before, fraction)
+        if noun and noun[0] not in ("đồng", "%"):
+            return f"{_as_written(text, after, k, n)} {noun[0]}", noun[1]
+        return _as_written(text, after, k, n), k + n
+    return None
+
+
+def _titlecase(text: str, word: Word) -> bool:
+    """Whether a word is written with a capital and then small letters (``Công``, not ``CĐCS``)."""
+    written = text[word.start:word.end]
+    return written[0].isupper() and not written.isupper()
+
+
+def _whole_noun(after: list[Word], k: int, n: int) -> bool:
+    """Whether the noun's words are not the start of another word (``tổ chức``, ``đội ngũ``)."""
+    return not any(W.NOT_NOUNS.at(after, j) > k + n - j for j in range(k, k + n))
+
+
+def _noun(text: str, after: list[Word], k: int, n: int) -> str:
+    written = _as_written(text, after, k, n)
+    return W.WRITTEN_OUT.get(written.lower(), written)
+
+
+def _as_written(text: str, after: list[Word], k: int, n: int) -> str:
+    return " ".join(text[w.start:w.end] for w in after[k:k + n]).replace(" ,", ",")
+
+
+def _action_noun(text: str, after: list[Word], k: int, before: list[Word]) -> tuple[str, int] | None:
+    """Any noun counted after an action verb (``trao 300 mũ bảo hộ``), when it is no time, rank or function word."""
+    end = len(before)
+    while end and W.ACTION_FILLER.ending(before, end):
+        end -= W.ACTION_FILLER.ending(before, end)
+    if not W.ACTION_VERB.ending(before, end) or k >= len(after):
+        return None
+    taken = 0
+    for w in after[k:k + 2]:
+        written = text[w.start:w.end]
+        if not (written.isalpha() and written.islower()) or W.NOT_COUNTED.at(after, k + taken):
+            break
+        taken += 1
+    return (_as_written(text, after, k, taken), k + taken) if taken else None
+
+
+def _joined(low: str, numbers: list[re.Match[str]], readings: list[_Reading | None], i: int) -> _Reading | None:
+    """A unitless number that starts a list or a range takes the unit of the next member."""
+    if i + 1 >= len(numbers) or readings[i + 1] is None or _YEAR.fullmatch(numbers[i].group()):
+        return None
+    nxt = readings[i + 1]
+    join = words(low, numbers[i].end(), numbers[i + 1].start())
+    is_range = len(join) == 1 and bool(W.RANGE_JOIN.at(join, 0))
+    if not is_range and not (join and W.LIST_JOIN.at(join, 0) == len(join)) and [w.text for w in join] != [",", "và"]:
+        return None
+    value = parse_number(numbers[i].group().split("/")[0])
+    if value is None:
+        return None
+    if is_range:
+        nxt.comparator = nxt.comparator or "<="
+    return _Reading(value, nxt.unit, numbers[i].start(), numbers[i].end(), nxt.tail, nxt.scale,
+                    ">=" if is_range else None)
+
+
+def _clause_noun(text: str, low: str, m: re.Match[str]) -> _Reading | None:
+    """A unitless number after ``là``/``được``/``đạt`` takes the counted noun its clause introduces."""
+    clause = words(low, max(0, m.start() - _CLAUSE_LOOK), m.start())
+    if not W.LINK_BEFORE.ending(clause):
+        return None
+    marks = [j for j, w in enumerate(clause) if w.text in _CLAUSE_MARKS]
+    first = marks[-1] + 1 if marks else 1  # the window's first word may be cut
+    found = None
+    for j in range(first, len(clause)):
+        n = W.COUNTED.at(clause, j)
+        if n and (W.CLAUSE_NOUN_CUE.ending(clause, j) or W.ACTION_VERB.ending(clause, j)):
+            found = (j, n)
+    value = parse_number(m.group().split("/")[0])
+    if found is None or value is None:
+        return None
+    j, n = found
+    subject = text[clause[max(first, j - 2)].start:clause[-1 - W.LINK_BEFORE.ending(clause)].end]
+    return _Reading(value, _noun(text, clause, j, n), m.start(), m.end(), m.end(), subject=subject)
+
+
+class _Kinds:
+    """Whether a figure is a target, an achievement or a standing statistic, from the cues of its sentence."""
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self.cues: dict[int, list[int]] = {}
+
+    def _paragraph_cues(self, start: int) -> list[int]:
+        if start not in self.cues:
+            end = self.low.find("\n", start)
+            self.cues[start] = [c.end() for c in W.TARGET_CUES.finditer(self.low, start, end if end >= 0 else len(self.low))]
+        return self.cues[start]
+
+    def __call__(self, pos: int) -> str:
+        """``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence; ``stat`` for a
+        standing count (``toàn cụm có``); ``target`` after a cue earlier in the paragraph unless the
+        sentence reports what was done (``đã``); else ``achieved``."""
+        low = self.low
+        paragraph_start = low.rfind("\n", 0, pos) + 1
+        sentence_start = max(paragraph_start, low.rfind(". ", 0, pos) + 2)
+        cues = self._paragraph_cues(paragraph_start)
+        before = bisect.bisect_right(cues, pos)
+        cue_end = cues[before - 1] if before else None
+        if cue_end is not None and cue_end > sentence_start and not W.PAST_CUES.search(low, cue_end, pos):
+            return "target"
+        if W.STAT_CUES.search(low, sentence_start, pos):
+            return "stat"
+        if cue_end is not None and not W.PAST_CUES.search(low, sentence_start, pos):
+            return "target"
+        return "achieved"
+
+
+def _figure(text: str, low: str, r: _Reading, kinds: _Kinds) -> dict:
+    """The record's figure for a reading: value, unit, kind, comparator, subject, text and evidence."""
+    before = words(low, max(0, r.start - _LOOK), r.start)
+    n = W.COMPARATOR_BEFORE.ending(before)
+    start = before[-n].start if n else r.start
+    comparator = str(W.COMPARATOR_BEFORE.value(before, len(before) - n, n)) if n else "="
+    tail = words(low, r.end, _line_end(low, r.end))
+    stop = next((j for j, w in enumerate(tail) if w.text in _CLAUSE_MARKS), len(tail))
+    after = next((W.COMPARATOR_AFTER.value(tail, j, m) for j in range(stop) if (m := W.COMPARATOR_AFTER.at(tail, j))),
+                 None)
+    if r.comparator:
+        comparator = r.comparator
+    elif after and comparator in ("=", ">"):
+        comparator = str(after)
+    return {
+        "value": as_int_if_whole(round(r.value * r.scale, 6)), "unit": r.unit, "kind": kinds(r.start),
+        "comparator": comparator, "subject": r.subject or _subject(text, r), "text": text[start:r.end],
+        "evidence": [start, r.end],
+    }
+
+
+def _subject(text: str, r: _Reading) -> str:
     """What is measured: the words after a counted noun or percent, else the clause before the number."""
-    after = text[match.end():match.end() + 80]
+    after = text[r.tail:r.tail + 80]
     stop = _CLAUSE_BREAK.search(after)
-    tail = after[:stop.start()] if stop else after
-    tail_words = tail.split()[:7]
-    if unit == "%" and tail_words:
+    tail_words = (after[:stop.start()] if stop else after).split()[:7]
+    if r.unit == "%" and tail_words:
         return " ".join(tail_words)
-    if unit not in {"%", "đồng"}:
-        return " ".join([unit, *tail_words]).strip()
-    head = text[max(0, match.start("num") - 120):match.start("num")]
+    if r.unit not in {"%", "đồng"}:
+        return " ".join([r.unit, *tail_words]).strip()
+    head = text[max(0, r.start - 120):r.start]
     parts = re.split(r"[,;:()\n]|\.\s", head)
-    words = [w for w in parts[-1].split() if w.lower() not in {"đạt", "là", "được", "với", "tỷ", "lệ", "tỉ"}]
-    return " ".join(words[-8:]) or unit
+    kept = [w for w in parts[-1].split() if w.lower() not in {"đạt", "là", "được", "với", "tỷ", "lệ", "tỉ"}]
+    return " ".join(kept[-8:]) or r.unit
