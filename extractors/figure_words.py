@@ -59,3 +59,7 @@ BARE_FOLLOWER = Phrases(_CONTEXT["bare_followers"])
 TARGET_CUES = _cues(_KIND["target"])
 PAST_CUES = _cues(_KIND["past"])
 STAT_CUES = _cues(_KIND["stat"])
+
+# The first words of every unit: a number followed by none of them needs no further reading.
+STARTERS = frozenset().union(*(t.by_first for t in (
+    PERCENT, SCALE, MONEY, OTHER_MONEY, MEASURE, COUNTED, WEAK, CLASSIFIER, PAGE_FURNITURE))) | {"“", "\"", "/"}

@@ -23,16 +23,18 @@ from dataclasses import dataclass
 
 from extractors import figure_words as W
 from extractors.numbers import as_int_if_whole, parse_number
-from extractors.phrases import Word, lower, words
+from extractors.phrases import end_of, lower, start_of, words
 from extractors.spans import Span
 
 _NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
+_FIRST_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|\S)")
 _QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
 _CLAUSE_MARKS = frozenset(",;:().")
 _QUOTES = frozenset("“\"")
-_LOOK = 48  # characters read on either side of a number
+_LOOK = 48  # characters read after a number
+_LOOK_BEFORE = 28  # ... and before it (its comparator, identifier word or action verb)
 _CLAUSE_LOOK = 100
 _MONEY_SCALE = 1e6  # a bare "5 triệu" or "2 tỷ" is money
 
@@ -49,6 +51,7 @@ class _Reading:
     scale: float = 1.0
     comparator: str | None = None
     subject: str | None = None
+    before: list[str] | None = None  # the words before the number, when already cut
 
 
 class _Blocked:
@@ -66,31 +69,67 @@ class _Blocked:
         return i > 0 and self.reach[i - 1] > start
 
 
+class _After:
+    """The words after a number (to the line's end, at most ``_LOOK`` characters) and how they are written."""
+
+    def __init__(self, text: str, low: str, pos: int) -> None:
+        self.text, self.low, self.pos = text, low, pos
+        self.words = words(low, pos, _line_end(low, pos))
+
+    def end(self, k: int) -> int:
+        """Where the first ``k`` words end."""
+        return end_of(self.low, self.pos, k)
+
+    def written(self, k: int, n: int) -> str:
+        """Words ``k`` to ``k + n`` as the text writes them."""
+        start = end_of(self.low, self.pos, k)
+        return " ".join(self.text[start:end_of(self.low, start, n)].split()).replace(" ,", ",")
+
+
 def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
     low = lower(text)
     blocked = _Blocked(list(skip) + [m.span() for m in _QUOTED.finditer(text)])
     numbers = [m for m in _NUMBER.finditer(text) if _stands_alone(text, m.start(), m.end())]
     readings: list[_Reading | None] = []
-    bare: list[bool] = []
+    unitless: list[bool] = []
     read_to = 0  # the end of the last figure read: "2 tỷ 500 triệu đồng" is one
     for m in numbers:
-        start, end = m.span()
-        before = words(low, max(0, start - _LOOK), start)
-        after = words(low, end, _line_end(low, end))
-        if start < read_to or blocked(start, end) or _names(before, m.group()) or W.PAGE_FURNITURE.at(after, 0):
-            readings.append(None)
-            bare.append(False)
-            continue
-        reading = _read(text, low, m, before, after)
-        readings.append(reading)
-        bare.append(reading is None and _is_bare(after))
-        read_to = reading.end if reading else read_to
+        found, bare = (None, False) if m.start() < read_to or blocked(*m.span()) else _consider(text, low, m)
+        readings.append(found)
+        unitless.append(bare)
+        read_to = found.end if found else read_to
     for i in range(len(numbers) - 1, -1, -1):
-        if readings[i] is None and bare[i]:
+        if unitless[i] and not _names(words(low, max(0, numbers[i].start() - _LOOK_BEFORE), numbers[i].start()),
+                                      numbers[i].group()):
             readings[i] = _joined(low, numbers, readings, i) or _clause_noun(text, low, numbers[i])
     kinds = _Kinds(low)
     return [_figure(text, low, r, kinds) for r in readings if r is not None]
+
+
+def _consider(text: str, low: str, m: re.Match[str]) -> tuple[_Reading | None, bool]:
+    """The figure a number starts, or whether it is unitless (it may join a list or take its clause's noun).
+
+    The first word after the number decides how much is read: most numbers (years, numbers before
+    time words) are dropped on that word alone."""
+    start, end = m.span()
+    first = _FIRST_WORD.match(low, end)
+    word = first.group(1) if first else ""
+    if not word or (not word[0].isalnum() and word not in W.STARTERS) or word in W.BARE_FOLLOWER.by_first:
+        return None, True
+    lowercase_word = word.isalpha() and text[first.start(1)].islower()
+    if word not in W.STARTERS and not lowercase_word:
+        return None, False
+    before = words(low, max(0, start - _LOOK_BEFORE), start)
+    if _names(before, m.group()) or (word not in W.STARTERS and not _after_action_verb(before)):
+        return None, False
+    after = _After(text, low, end)
+    if W.PAGE_FURNITURE.at(after.words, 0):
+        return None, False
+    found = _read(m, before, after)
+    if found:
+        found.before = before
+    return found, False
 
 
 def _line_end(low: str, pos: int) -> int:
@@ -109,69 +148,67 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     return not (text[end:end + 1] in ("-", "–") and text[end + 1:end + 2].isdigit())
 
 
-def _names(before: list[Word], written: str) -> bool:
+def _names(before: list[str], written: str) -> bool:
     """Whether the words before a number make it a name, a date, a programme's number or a subject's threshold."""
-    if before and written.isdigit() and before[-1].text in W.TIME_WORDS:
-        low, high = W.TIME_WORDS[before[-1].text]
+    if before and written.isdigit() and before[-1] in W.TIME_WORDS:
+        low, high = W.TIME_WORDS[before[-1]]
         if low <= int(written) <= high:
             return True
     n = W.IDENTIFIER_BEFORE.ending(before)
     if n and not W.IDENTIFIER_NOT_AFTER.ending(before, len(before) - n):
         return True
-    end = len(before) - 1 if before and before[-1].text in _QUOTES else len(before)
+    end = len(before) - 1 if before and before[-1] in _QUOTES else len(before)
     return bool(W.PROGRAMME_BEFORE.ending(before, end) or W.THRESHOLD_BEFORE.ending(before))
 
 
-def _is_bare(after: list[Word]) -> bool:
-    """Whether nothing that could be a unit follows a number."""
-    return not after or not after[0].text[0].isalnum() or bool(W.BARE_FOLLOWER.at(after, 0))
-
-
-def _read(text: str, low: str, m: re.Match[str], before: list[Word], after: list[Word]) -> _Reading | None:
+def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None:
     """The figure a number starts, from the words after it (and, for some nouns, before it)."""
     written = m.group()
     fraction = "/" in written
     value = parse_number(written.split("/")[0])
     if not value:
         return None
-    start = m.start()
+    start, ahead = m.start(), after.words
     if not fraction:
-        n = W.PERCENT.at(after, 0)
+        n = W.PERCENT.at(ahead, 0)
         if n:
-            return _Reading(value, "%", start, after[n - 1].end, after[n - 1].end)
+            return _Reading(value, "%", start, after.end(n), after.end(n))
     k, scale = 0, 1.0
-    n = W.SCALE.at(after, 0) if not fraction else 0
-    if n:
-        scale, k = W.SCALE.value(after, 0, n), n
-        if k + 1 < len(after) and after[k].text.isdigit() and len(after[k].text) <= 3:
-            n2 = W.SCALE.at(after, k + 1)
-            if n2 and W.SCALE.value(after, k + 1, n2) < scale:  # "2 tỷ 500 triệu đồng"
-                value += int(after[k].text) * W.SCALE.value(after, k + 1, n2) / scale
+    n = W.SCALE.at(ahead, 0) if not fraction else 0
+    if n:  # "3,5 tỷ", and "2 tỷ 500 triệu" as one figure
+        scale, k = W.SCALE.value(ahead, 0, n), n
+        if k + 1 < len(ahead) and ahead[k].isdigit() and len(ahead[k]) <= 3:
+            n2 = W.SCALE.at(ahead, k + 1)
+            if n2 and W.SCALE.value(ahead, k + 1, n2) < scale:
+                value += int(ahead[k]) * W.SCALE.value(ahead, k + 1, n2) / scale
                 k += 1 + n2
-    found = _unit(text, after, k, before, fraction) or _action_noun(text, after, k, before)
+    found = _unit(after, k, before, fraction) or _action_noun(after, k, before)
     if found is None:
-        if scale >= _MONEY_SCALE and (k == len(after) or not after[k].text[0].isalnum() or W.NOT_COUNTED.at(after, k)):
-            return _Reading(value, "đồng", start, after[k - 1].end, after[k - 1].end, scale)
+        rate = k < len(ahead) and ahead[k] == "/"  # "500 nghìn/người"
+        alone = k == len(ahead) or not ahead[k][0].isalnum() or W.NOT_COUNTED.at(ahead, k)
+        if k and (rate or scale >= _MONEY_SCALE and alone):
+            return _Reading(value, "đồng", start, after.end(k), after.end(k), scale)
         return None
     unit, k = found
-    if not fraction and _counts_members(low, start, before, after, k):
+    if not fraction and _counts_members(after, start, before, k):
         return None
-    return _Reading(value, unit, start, after[k - 1].end, after[k - 1].end, scale)
+    return _Reading(value, unit, start, after.end(k), after.end(k), scale)
 
 
-def _counts_members(low: str, start: int, before: list[Word], after: list[Word], k: int) -> bool:
+def _counts_members(after: _After, start: int, before: list[str], k: int) -> bool:
     """Whether a count of organisations counts a cluster's members: after the cluster's ``có``/``gồm``
     (``Cụm thi đua số 2, Công đoàn Viên chức tỉnh có 11 công đoàn cơ sở``; not ``toàn cụm có``), or
     followed by ``trong cụm``."""
-    first = next((j for j in range(k) if after[j].text[0].isalnum()), 0)
-    if not (W.ORGANISATIONS.at(after, first) or W.WEAK.at(after, first)):
+    ahead, low = after.words, after.low
+    first = next((j for j in range(k) if ahead[j][0].isalnum()), 0)
+    if not (W.ORGANISATIONS.at(ahead, first) or W.WEAK.at(ahead, first)):
         return False
     n = W.MEMBER_VERB.ending(before)
-    if n and _cluster_is_subject(low, start, before[-n].start):
+    if n and _cluster_is_subject(low, start, start_of(low, start, n, _LOOK_BEFORE)):
         return True
     if W.ACTION_VERB.ending(before):
         return False
-    end = after[k - 1].end
+    end = after.end(k)
     stop = low.find(". ", end, end + _LOOK)
     tail = words(low, end, stop if stop >= 0 else end + _LOOK)
     return any(W.MEMBER_OF.at(tail, j) for j in range(len(tail)))
@@ -183,7 +220,7 @@ def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
     sentence_start = max(low.rfind(". ", 0, start) + 2, low.rfind("\n", 0, start) + 1)
     cut = sentence_start < start - _CLAUSE_LOOK
     sentence = words(low, max(sentence_start, start - _CLAUSE_LOOK), verb)
-    starts = [j for j in range(len(sentence)) if (j == 0 and not cut) or (j and sentence[j - 1].text in ",:")]
+    starts = [j for j in range(len(sentence)) if (j == 0 and not cut) or (j and sentence[j - 1] in ",:")]
     for j in reversed(starts[-2:]):
         if W.CLUSTER_TOTAL.at(sentence, j):
             return False
@@ -192,74 +229,77 @@ def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
     return False
 
 
-def _unit(text: str, after: list[Word], k: int, before: list[Word], fraction: bool) -> tuple[str, int] | None:
-    """Money, a measure or a counted noun at word ``k`` of ``after``: the unit and the index after it."""
-    if k >= len(after):
+def _unit(after: _After, k: int, before: list[str], fraction: bool) -> tuple[str, int] | None:
+    """Money, a measure or a counted noun at word ``k`` after a number: the unit and the index after it."""
+    ahead = after.words
+    if k >= len(ahead):
         return None
     if not fraction:
-        n = W.MONEY.at(after, k)
-        if n and not (after[k].text == "đồng" and k + 1 < len(after) and after[k + 1].text in W.NOT_MONEY_AFTER):
+        n = W.MONEY.at(ahead, k)
+        if n and not (ahead[k] == "đồng" and k + 1 < len(ahead) and ahead[k + 1] in W.NOT_MONEY_AFTER):
             return "đồng", k + n
-        n = W.OTHER_MONEY.at(after, k) or W.MEASURE.at(after, k)
+        n = W.OTHER_MONEY.at(ahead, k) or W.MEASURE.at(ahead, k)
         if n:
-            return _as_written(text, after, k, n), k + n
-    n = W.COUNTED.at(after, k)
+            return after.written(k, n), k + n
+    n = W.COUNTED.at(ahead, k)
     if n:
-        named = W.ORGANISATIONS.at(after, k) == n and _titlecase(text, after[k])  # "gồm 5 Công ty ..."
-        return (_noun(text, after, k, n), k + n) if _whole_noun(after, k, n) and not named else None
-    n = W.WEAK.at(after, k)
+        noun = _noun(after, k, n)
+        named = W.ORGANISATIONS.at(ahead, k) == n and _titlecase(noun)  # "gồm 5 Công ty ..."
+        return (noun, k + n) if _whole_noun(ahead, k, n) and not named else None
+    n = W.WEAK.at(ahead, k)
     if n:
-        counted = W.COUNTED.at(after, k + n)  # "518 đơn vị công đoàn cơ sở"
-        if counted and _whole_noun(after, k + n, counted):
-            return _noun(text, after, k + n, counted), k + n + counted
-        qualified = fraction or W.WEAK_AFTER.at(after, k + n) or W.WEAK_BEFORE.ending(before)
-        return (_as_written(text, after, k, n), k + n) if qualified else None
-    if after[k].text in _QUOTES:
-        n = W.COUNTED.at(after, k + 1)
-        return (_noun(text, after, k + 1, n).lower(), k + 1 + n) if n else None
-    n = W.CLASSIFIER.at(after, k)
-    if n and _whole_noun(after, k, n):
-        noun = _unit(text, after, k + n, before, fraction)
+        counted = W.COUNTED.at(ahead, k + n)  # "518 đơn vị công đoàn cơ sở"
+        if counted and _whole_noun(ahead, k + n, counted):
+            return _noun(after, k + n, counted), k + n + counted
+        qualified = fraction or W.WEAK_AFTER.at(ahead, k + n) or W.WEAK_BEFORE.ending(before)
+        return (after.written(k, n), k + n) if qualified else None
+    if ahead[k] in _QUOTES:  # "11.336 “Tổ an toàn ...”"
+        n = W.COUNTED.at(ahead, k + 1)
+        return (_noun(after, k + 1, n).lower(), k + 1 + n) if n else None
+    n = W.CLASSIFIER.at(ahead, k)
+    if n and _whole_noun(ahead, k, n):
+        noun = _unit(after, k + n, before, fraction)
         if noun and noun[0] not in ("đồng", "%"):
-            return f"{_as_written(text, after, k, n)} {noun[0]}", noun[1]
-        return _as_written(text, after, k, n), k + n
+            return f"{after.written(k, n)} {noun[0]}", noun[1]
+        return after.written(k, n), k + n
     return None
 
 
-def _titlecase(text: str, word: Word) -> bool:
+def _titlecase(written: str) -> bool:
     """Whether a word is written with a capital and then small letters (``Công``, not ``CĐCS``)."""
-    written = text[word.start:word.end]
-    return written[0].isupper() and not written.isupper()
+    first = written.split(" ")[0]
+    return first[0].isupper() and not first.isupper()
 
 
-def _whole_noun(after: list[Word], k: int, n: int) -> bool:
+def _whole_noun(ahead: list[str], k: int, n: int) -> bool:
     """Whether the noun's words are not the start of another word (``tổ chức``, ``đội ngũ``)."""
-    return not any(W.NOT_NOUNS.at(after, j) > k + n - j for j in range(k, k + n))
+    return not any(W.NOT_NOUNS.at(ahead, j) > k + n - j for j in range(k, k + n))
 
 
-def _noun(text: str, after: list[Word], k: int, n: int) -> str:
-    written = _as_written(text, after, k, n)
+def _noun(after: _After, k: int, n: int) -> str:
+    written = after.written(k, n)
     return W.WRITTEN_OUT.get(written.lower(), written)
 
 
-def _as_written(text: str, after: list[Word], k: int, n: int) -> str:
-    return " ".join(text[w.start:w.end] for w in after[k:k + n]).replace(" ,", ",")
-
-
-def _action_noun(text: str, after: list[Word], k: int, before: list[Word]) -> tuple[str, int] | None:
-    """Any noun counted after an action verb (``trao 300 mũ bảo hộ``), when it is no time, rank or function word."""
+def _after_action_verb(before: list[str]) -> bool:
+    """Whether the words before a number end with an action verb (and fillers: ``kết nạp mới được``)."""
     end = len(before)
-    while end and W.ACTION_FILLER.ending(before, end):
+    while W.ACTION_FILLER.ending(before, end):
         end -= W.ACTION_FILLER.ending(before, end)
-    if not W.ACTION_VERB.ending(before, end) or k >= len(after):
+    return bool(W.ACTION_VERB.ending(before, end))
+
+
+def _action_noun(after: _After, k: int, before: list[str]) -> tuple[str, int] | None:
+    """Any noun counted after an action verb (``trao 300 mũ bảo hộ``), when it is no time, rank or function word."""
+    if k >= len(after.words) or not _after_action_verb(before):
         return None
     taken = 0
-    for w in after[k:k + 2]:
-        written = text[w.start:w.end]
-        if not (written.isalpha() and written.islower()) or W.NOT_COUNTED.at(after, k + taken):
+    while taken < 2 and k + taken < len(after.words):
+        written = after.written(k + taken, 1)
+        if not (written.isalpha() and written.islower()) or W.NOT_COUNTED.at(after.words, k + taken):
             break
         taken += 1
-    return (_as_written(text, after, k, taken), k + taken) if taken else None
+    return (after.written(k, taken), k + taken) if taken else None
 
 
 def _joined(low: str, numbers: list[re.Match[str]], readings: list[_Reading | None], i: int) -> _Reading | None:
@@ -269,7 +309,7 @@ def _joined(low: str, numbers: list[re.Match[str]], readings: list[_Reading | No
     nxt = readings[i + 1]
     join = words(low, numbers[i].end(), numbers[i + 1].start())
     is_range = len(join) == 1 and bool(W.RANGE_JOIN.at(join, 0))
-    if not is_range and not (join and W.LIST_JOIN.at(join, 0) == len(join)) and [w.text for w in join] != [",", "và"]:
+    if not is_range and not (join and W.LIST_JOIN.at(join, 0) == len(join)) and join != [",", "và"]:
         return None
     value = parse_number(numbers[i].group().split("/")[0])
     if value is None:
@@ -283,9 +323,10 @@ def _joined(low: str, numbers: list[re.Match[str]], readings: list[_Reading | No
 def _clause_noun(text: str, low: str, m: re.Match[str]) -> _Reading | None:
     """A unitless number after ``là``/``được``/``đạt`` takes the counted noun its clause introduces."""
     clause = words(low, max(0, m.start() - _CLAUSE_LOOK), m.start())
-    if not W.LINK_BEFORE.ending(clause):
+    link = W.LINK_BEFORE.ending(clause)
+    if not link:
         return None
-    marks = [j for j, w in enumerate(clause) if w.text in _CLAUSE_MARKS]
+    marks = [j for j, w in enumerate(clause) if w in _CLAUSE_MARKS]
     first = marks[-1] + 1 if marks else 1  # the window's first word may be cut
     found = None
     for j in range(first, len(clause)):
@@ -296,8 +337,11 @@ def _clause_noun(text: str, low: str, m: re.Match[str]) -> _Reading | None:
     if found is None or value is None:
         return None
     j, n = found
-    subject = text[clause[max(first, j - 2)].start:clause[-1 - W.LINK_BEFORE.ending(clause)].end]
-    return _Reading(value, _noun(text, clause, j, n), m.start(), m.end(), m.end(), subject=subject)
+    noun_start = start_of(low, m.start(), len(clause) - j, _CLAUSE_LOOK)
+    noun = " ".join(text[noun_start:end_of(low, noun_start, n)].split())
+    subject = text[start_of(low, m.start(), len(clause) - max(first, j - 2), _CLAUSE_LOOK):
+                   start_of(low, m.start(), link, _CLAUSE_LOOK)].strip()
+    return _Reading(value, W.WRITTEN_OUT.get(noun.lower(), noun), m.start(), m.end(), m.end(), subject=subject)
 
 
 class _Kinds:
@@ -334,12 +378,12 @@ class _Kinds:
 
 def _figure(text: str, low: str, r: _Reading, kinds: _Kinds) -> dict:
     """The record's figure for a reading: value, unit, kind, comparator, subject, text and evidence."""
-    before = words(low, max(0, r.start - _LOOK), r.start)
+    before = r.before if r.before is not None else words(low, max(0, r.start - _LOOK_BEFORE), r.start)
     n = W.COMPARATOR_BEFORE.ending(before)
-    start = before[-n].start if n else r.start
+    start = start_of(low, r.start, n, _LOOK_BEFORE) if n else r.start
     comparator = str(W.COMPARATOR_BEFORE.value(before, len(before) - n, n)) if n else "="
     tail = words(low, r.end, _line_end(low, r.end))
-    stop = next((j for j, w in enumerate(tail) if w.text in _CLAUSE_MARKS), len(tail))
+    stop = next((j for j, w in enumerate(tail) if w in _CLAUSE_MARKS or w.isdigit()), len(tail))
     after = next((W.COMPARATOR_AFTER.value(tail, j, m) for j in range(stop) if (m := W.COMPARATOR_AFTER.at(tail, j))),
                  None)
     if r.comparator:

@@ -3,6 +3,8 @@
 A lexicon list (``["đoàn viên", "công đoàn cơ sở", "tin, bài"]``) becomes a
 :class:`Phrases` table; :func:`words` cuts text into words and punctuation, and
 the table finds the longest phrase that starts at, or ends at, a given word.
+Words are plain strings (cheap to cut); :func:`end_of` and :func:`start_of`
+find offsets for the few words that become evidence.
 Lookups are dictionary hits on a few words, so a longer lexicon costs nothing.
 """
 from __future__ import annotations
@@ -10,20 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 # A word (letters, with inner hyphens: "CNVC-LĐ", "pa-nô"), a run of digits, or one punctuation mark;
 # letters and digits part ("27.701người", "ha3.863").
 WORD = re.compile(r"[^\W\d_]+(?:[-–][^\W\d_]+)*|\d+|[^\w\s]")
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word or punctuation mark and where it is in the text."""
-
-    text: str
-    start: int
-    end: int
 
 
 def lower(text: str) -> str:
@@ -34,9 +26,21 @@ def lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-def words(low: str, start: int, end: int) -> list[Word]:
-    """The words of ``low[start:end]``, with their offsets in ``low``."""
-    return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(low, start, end)]
+def words(low: str, start: int, end: int) -> list[str]:
+    """The words of ``low[start:end]``."""
+    return WORD.findall(low, start, end)
+
+
+def end_of(low: str, start: int, n: int) -> int:
+    """Where the ``n`` words that follow ``start`` end."""
+    for _ in range(n):
+        start = WORD.search(low, start).end()
+    return start
+
+
+def start_of(low: str, end: int, n: int, look: int = 120) -> int:
+    """Where the ``n`` words that end at ``end`` start (``n`` ≥ 1, all within ``look`` characters)."""
+    return list(WORD.finditer(low, max(0, end - look), end))[-n].start()
 
 
 def _key(phrase: str) -> str:
@@ -49,26 +53,42 @@ class Phrases:
     def __init__(self, entries: Iterable[str] | Mapping[str, object]) -> None:
         pairs = entries.items() if isinstance(entries, Mapping) else ((e, e) for e in entries)
         self.values: dict[str, object] = {_key(phrase): value for phrase, value in pairs}
-        self.longest = max((k.count(" ") + 1 for k in self.values), default=0)
+        # Phrase lengths in words by first and by last word, longest first: most lookups end at one miss.
+        self.by_first: dict[str, list[int]] = {}
+        self.by_last: dict[str, list[int]] = {}
+        for key in self.values:
+            parts = key.split(" ")
+            self.by_first.setdefault(parts[0], []).append(len(parts))
+            self.by_last.setdefault(parts[-1], []).append(len(parts))
+        for lengths in (*self.by_first.values(), *self.by_last.values()):
+            lengths.sort(reverse=True)
 
     def __contains__(self, phrase: str) -> bool:
         return _key(phrase) in self.values
 
-    def at(self, found: list[Word], i: int) -> int:
+    def at(self, found: list[str], i: int) -> int:
         """How many words of ``found`` from ``i`` on make the longest phrase of the table (0 if none)."""
-        for n in range(min(self.longest, len(found) - i), 0, -1):
-            if " ".join(w.text for w in found[i:i + n]) in self.values:
+        if i >= len(found):
+            return 0
+        for n in self.by_first.get(found[i], ()):
+            if n == 1:
+                return 1
+            if i + n <= len(found) and " ".join(w for w in found[i:i + n]) in self.values:
                 return n
         return 0
 
-    def ending(self, found: list[Word], end: int | None = None) -> int:
+    def ending(self, found: list[str], end: int | None = None) -> int:
         """How many words of ``found`` before index ``end`` (default: the last) make the longest phrase (0 if none)."""
         end = len(found) if end is None else end
-        for n in range(min(self.longest, end), 0, -1):
-            if " ".join(w.text for w in found[end - n:end]) in self.values:
+        if end <= 0:
+            return 0
+        for n in self.by_last.get(found[end - 1], ()):
+            if n == 1:
+                return 1
+            if n <= end and " ".join(w for w in found[end - n:end]) in self.values:
                 return n
         return 0
 
-    def value(self, found: list[Word], i: int, n: int) -> object:
+    def value(self, found: list[str], i: int, n: int) -> object:
         """The value of the phrase of ``n`` words of ``found`` from ``i``."""
-        return self.values[" ".join(w.text for w in found[i:i + n])]
+        return self.values[" ".join(w for w in found[i:i + n])]
