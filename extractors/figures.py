@@ -26,7 +26,9 @@ from extractors.numbers import as_int_if_whole, parse_number
 from extractors.phrases import end_of, lower, start_of, words
 from extractors.spans import Span
 
-_NUMBER = re.compile(r"\d+(?:[.,/:]\d+)*")
+# A number of its own: not inside a code, time, date or period ("COVID-19", "8:30", "12/3/2024", "2020-2025");
+# a fraction ("8/10") is one number.
+_NUMBER = re.compile(r"(?<![\w/:])(?<!\w[-–.,])\d+(?:[.,]\d+)*(?:/\d+)?(?![/:\d]|[-–]\d|[.,]\d)")
 _FIRST_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|\S)")
 _QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -52,6 +54,8 @@ class _Reading:
     comparator: str | None = None
     subject: str | None = None
     before: list[str] | None = None  # the words before the number, when already cut
+    tail_words: list[str] | None = None  # ... and the words after the phrase
+    taken: int = 0  # how many words after the number the phrase takes
 
 
 class _Blocked:
@@ -90,7 +94,7 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
     low = lower(text)
     blocked = _Blocked(list(skip) + [m.span() for m in _QUOTED.finditer(text)])
-    numbers = [m for m in _NUMBER.finditer(text) if _stands_alone(text, m.start(), m.end())]
+    numbers = list(_NUMBER.finditer(text))
     readings: list[_Reading | None] = []
     unitless: list[bool] = []
     read_to = 0  # the end of the last figure read: "2 tỷ 500 triệu đồng" is one
@@ -100,9 +104,12 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
         unitless.append(bare)
         read_to = found.end if found else read_to
     for i in range(len(numbers) - 1, -1, -1):
-        if unitless[i] and not _names(words(low, max(0, numbers[i].start() - _LOOK_BEFORE), numbers[i].start()),
-                                      numbers[i].group()):
-            readings[i] = _joined(low, numbers, readings, i) or _clause_noun(text, low, numbers[i])
+        if not unitless[i]:
+            continue
+        before = words(low, max(0, numbers[i].start() - _LOOK_BEFORE), numbers[i].start())
+        if not _names(before, numbers[i].group()):
+            readings[i] = _joined(low, numbers, readings, i) or (
+                _clause_noun(text, low, numbers[i]) if W.LINK_BEFORE.ending(before) else None)
     kinds = _Kinds(low)
     return [_figure(text, low, r, kinds) for r in readings if r is not None]
 
@@ -129,23 +136,13 @@ def _consider(text: str, low: str, m: re.Match[str]) -> tuple[_Reading | None, b
     found = _read(m, before, after)
     if found:
         found.before = before
+        found.tail_words = after.words[found.taken:]
     return found, False
 
 
 def _line_end(low: str, pos: int) -> int:
     stop = low.find("\n", pos, pos + _LOOK)
     return stop if stop >= 0 else min(len(low), pos + _LOOK)
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """Whether the digits are a number of their own, not part of a code, date, time or period."""
-    written = text[start:end]
-    if ":" in written or written.count("/") > 1:
-        return False
-    before = text[start - 1] if start else " "
-    if before.isalnum() or before in "_/" or (before in "-–.," and start > 1 and text[start - 2].isalnum()):
-        return False
-    return not (text[end:end + 1] in ("-", "–") and text[end + 1:end + 2].isdigit())
 
 
 def _names(before: list[str], written: str) -> bool:
@@ -172,7 +169,7 @@ def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None
     if not fraction:
         n = W.PERCENT.at(ahead, 0)
         if n:
-            return _Reading(value, "%", start, after.end(n), after.end(n))
+            return _Reading(value, "%", start, after.end(n), after.end(n), taken=n)
     k, scale = 0, 1.0
     n = W.SCALE.at(ahead, 0) if not fraction else 0
     if n:  # "3,5 tỷ", and "2 tỷ 500 triệu" as one figure
@@ -187,12 +184,12 @@ def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None
         rate = k < len(ahead) and ahead[k] == "/"  # "500 nghìn/người"
         alone = k == len(ahead) or not ahead[k][0].isalnum() or W.NOT_COUNTED.at(ahead, k)
         if k and (rate or scale >= _MONEY_SCALE and alone):
-            return _Reading(value, "đồng", start, after.end(k), after.end(k), scale)
+            return _Reading(value, "đồng", start, after.end(k), after.end(k), scale, taken=k)
         return None
     unit, k = found
     if not fraction and _counts_members(after, start, before, k):
         return None
-    return _Reading(value, unit, start, after.end(k), after.end(k), scale)
+    return _Reading(value, unit, start, after.end(k), after.end(k), scale, taken=k)
 
 
 def _counts_members(after: _After, start: int, before: list[str], k: int) -> bool:
@@ -382,7 +379,7 @@ def _figure(text: str, low: str, r: _Reading, kinds: _Kinds) -> dict:
     n = W.COMPARATOR_BEFORE.ending(before)
     start = start_of(low, r.start, n, _LOOK_BEFORE) if n else r.start
     comparator = str(W.COMPARATOR_BEFORE.value(before, len(before) - n, n)) if n else "="
-    tail = words(low, r.end, _line_end(low, r.end))
+    tail = r.tail_words if r.tail_words is not None else words(low, r.end, _line_end(low, r.end))
     stop = next((j for j, w in enumerate(tail) if w in _CLAUSE_MARKS or w.isdigit()), len(tail))
     after = next((W.COMPARATOR_AFTER.value(tail, j, m) for j in range(stop) if (m := W.COMPARATOR_AFTER.at(tail, j))),
                  None)
