@@ -93,7 +93,8 @@ class _After:
 def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
     low = lower(text)
-    blocked = _Blocked(list(skip) + [m.span() for m in _QUOTED.finditer(text)])
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    blocked = _Blocked(list(skip) + quoted)
     numbers = list(_NUMBER.finditer(text))
     readings: list[_Reading | None] = []
     unitless: list[bool] = []
@@ -110,7 +111,7 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
         if not _names(before, numbers[i].group()):
             readings[i] = _joined(low, numbers, readings, i) or (
                 _clause_noun(text, low, numbers[i]) if W.LINK_BEFORE.ending(before) else None)
-    kinds = _Kinds(low)
+    kinds = _Kinds(low, _Blocked(quoted))
     return [_figure(text, low, r, kinds) for r in readings if r is not None]
 
 
@@ -214,7 +215,7 @@ def _counts_members(after: _After, start: int, before: list[str], k: int) -> boo
 def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
     """Whether the subject of the verb at ``verb`` is a cluster: the clause (or the one it stands in
     apposition to) starts with ``Cụm``/``Khối``, and not with ``toàn``/``hiện``."""
-    sentence_start = max(low.rfind(". ", 0, start) + 2, low.rfind("\n", 0, start) + 1)
+    sentence_start = _sentence_start(low, start)
     cut = sentence_start < start - _CLAUSE_LOOK
     sentence = words(low, max(sentence_start, start - _CLAUSE_LOOK), verb)
     starts = [j for j in range(len(sentence)) if (j == 0 and not cut) or (j and sentence[j - 1] in ",:")]
@@ -224,6 +225,12 @@ def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
         if W.CLUSTER_HEAD.at(sentence, j) and not W.CLUSTER_ROLE.at(sentence, j):
             return True
     return False
+
+
+def _sentence_start(low: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts (after ``. `` or a line break)."""
+    dot = low.rfind(". ", 0, pos)
+    return max(dot + 2 if dot >= 0 else 0, low.rfind("\n", 0, pos) + 1)
 
 
 def _unit(after: _After, k: int, before: list[str], fraction: bool) -> tuple[str, int] | None:
@@ -344,14 +351,16 @@ def _clause_noun(text: str, low: str, m: re.Match[str]) -> _Reading | None:
 class _Kinds:
     """Whether a figure is a target, an achievement or a standing statistic, from the cues of its sentence."""
 
-    def __init__(self, low: str) -> None:
-        self.low = low
+    def __init__(self, low: str, quoted: _Blocked) -> None:
+        self.low, self.quoted = low, quoted
         self.cues: dict[int, list[int]] = {}
 
     def _paragraph_cues(self, start: int) -> list[int]:
+        """Where the target cues of the paragraph at ``start`` end; cues inside quoted names do not count."""
         if start not in self.cues:
             end = self.low.find("\n", start)
-            self.cues[start] = [c.end() for c in W.TARGET_CUES.finditer(self.low, start, end if end >= 0 else len(self.low))]
+            found = W.TARGET_CUES.finditer(self.low, start, end if end >= 0 else len(self.low))
+            self.cues[start] = [c.end() for c in found if not self.quoted(*c.span())]
         return self.cues[start]
 
     def __call__(self, pos: int) -> str:
@@ -360,7 +369,7 @@ class _Kinds:
         sentence reports what was done (``đã``); else ``achieved``."""
         low = self.low
         paragraph_start = low.rfind("\n", 0, pos) + 1
-        sentence_start = max(paragraph_start, low.rfind(". ", 0, pos) + 2)
+        sentence_start = _sentence_start(low, pos)
         cues = self._paragraph_cues(paragraph_start)
         before = bisect.bisect_right(cues, pos)
         cue_end = cues[before - 1] if before else None
