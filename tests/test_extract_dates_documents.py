@@ -108,6 +108,10 @@ def test_context_year_prefers_the_headline() -> None:
 # --------------------------------------------------------------------------- documents
 
 
+def squashed(text: str) -> str:
+    return "".join(text.split()).replace("–", "-")
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Thực hiện Quyết định số 812/QĐ-LĐLĐ ngày 21/3/2024 của LĐLĐ tỉnh Hà Tĩnh về việc kiện toàn các cụm.",
      {"number": "812/QĐ-LĐLĐ", "type": "Quyết định", "date": "2024-03-21",
@@ -122,17 +126,6 @@ def test_context_year_prefers_the_headline() -> None:
      {"number": "1024/LĐLĐ-TC", "type": "Công văn", "date": "2023-10-09", "issuer": None}),
     ("Thông báo số 33/TB-LĐLĐ ngày 02/01/2024 đã nêu rõ thời gian tổ chức hội nghị.",
      {"number": "33/TB-LĐLĐ", "type": "Thông báo", "date": "2024-01-02", "issuer": None}),
-], ids=["quyet-dinh", "huong-dan", "nghi-quyet", "ke-hoach-written-date", "cong-van", "thong-bao"])
-def test_document(sentence: str, expected: dict) -> None:
-    found = find_documents(sentence)
-    assert len(found) == 1
-    document = found[0]
-    assert {k: document[k] for k in expected} == expected
-    start, end = document["evidence"]
-    assert expected["number"] in sentence[start:end]
-
-
-@pytest.mark.parametrize(("sentence", "expected"), [
     ("Thực hiện Hướng dẫn số 27/HD – LĐLĐ ngày 4/3/2024 của LĐLĐ tỉnh Hà Tĩnh, các cụm sơ kết.",
      {"number": "27/HD-LĐLĐ", "type": "Hướng dẫn", "date": "2024-03-04", "issuer": "Liên đoàn Lao động tỉnh Hà Tĩnh"}),
     ("Căn cứ Hướng dẫn số 905/HD -TLĐ ngày 15/10/2023 của Đoàn Chủ tịch Tổng LĐLĐ VN về hoạt động cụm.",
@@ -161,12 +154,16 @@ def test_document(sentence: str, expected: dict) -> None:
     ("Quyết định số 64/QĐ-LĐLĐ do Ban Thường vụ LĐLĐ tỉnh Nghệ An ban hành ngày 6/6/2024 đã kiện toàn cụm.",
      {"number": "64/QĐ-LĐLĐ", "type": "Quyết định", "date": "2024-06-06",
       "issuer": "Ban Thường vụ Liên đoàn Lao động tỉnh Nghệ An"}),
-], ids=["spaced-en-dash", "dash-spaced-before", "dashed-date", "dotted-date", "issuer-from-code", "prime-minister",
-        "year-in-number", "law", "letter-suffix", "comma-before-date", "space-for-slash", "issued-by"])
-def test_document_number_shapes(sentence: str, expected: dict) -> None:
+], ids=["quyet-dinh", "huong-dan", "nghi-quyet", "ke-hoach-written-date", "cong-van", "thong-bao",
+     "spaced-en-dash", "dash-spaced-before", "dashed-date", "dotted-date", "issuer-from-code", "prime-minister",
+     "year-in-number", "law", "letter-suffix", "comma-before-date", "space-for-slash", "issued-by"])
+def test_document(sentence: str, expected: dict) -> None:
     found = find_documents(sentence)
-    assert len(found) == 1, found
-    assert {k: found[0][k] for k in expected} == expected
+    assert len(found) == 1
+    document = found[0]
+    assert {k: document[k] for k in expected} == expected
+    start, end = document["evidence"]
+    assert squashed(expected["number"]) in squashed(sentence[start:end])  # the number as cited, spaces aside
 
 
 def test_a_second_number_after_one_type_word() -> None:
