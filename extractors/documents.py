@@ -30,11 +30,12 @@ _TYPE_WORDS = _alternatives([*TYPES.values(), *_DATA["type_words"]["extra"]])
 _TYPE_CODES = _alternatives(list(TYPES))
 _CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*"
 _CAPS = r"[A-ZĐ][A-ZĐ0-9]+(?![\wđ])"
+# (The pattern starts with a digit and looks behind it: regexes that start with a class scan fast.)
 # Digits, a letter, a year; the first code after a slash or dash (spaced only before capitals, or after a
 # lone space when a slash follows: "298 KH/TWĐTN"); the second after a dash that may be spaced
 # ("12/HD – LĐLĐ"); then codes after unspaced separators.
 _NUMBER_AT = re.compile(
-    rf"(?<![\w/.\-])(?P<number>\d{{1,5}}[a-z]?(?:/\d{{4}})?"
+    rf"(?P<number>\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?(?:/\d{{4}})?"
     rf"(?:[/\-–]{_CODE}|\s?[/\-–]\s?{_CAPS}|\s(?={_CAPS}/){_CAPS})"
     rf"(?:\s+[\-–]\s*{_CAPS}|\s*[\-–]\s+{_CAPS})?(?:[/\-–]{_CODE})*)"
 )
@@ -54,7 +55,7 @@ _AFTER = re.compile(
     rf"(?:{_dated('date_after')})?"
 )
 # "NQ68/CP": the type's code glued before the number.
-_INVERTED = re.compile(rf"\b(?P<code>{_TYPE_CODES})(?P<num>\d{{1,4}})/(?P<issuer>[A-Z][A-Za-z]*)\b")
+_INVERTED = re.compile(r"(?<!\w)(?P<code>[A-ZĐ][A-Za-zĐ]{1,3})(?P<num>\d{1,4})/(?P<issuer>[A-Z][A-Za-z]*)\b")
 _SEPARATOR = re.compile(r"\s*([/\-–])\s*")
 
 
@@ -93,6 +94,8 @@ def find_documents(text: str, federation: str | None = None) -> list[dict]:
             "evidence": [before.start() if before else match.start(), max(after.end(), match.end())],
         }
     for match in _INVERTED.finditer(text):
+        if match["code"] not in TYPES:
+            continue
         number = f"{match['num']}/{match['code']}-{match['issuer']}"
         found.setdefault(number, {
             "number": number, "type": TYPES[match["code"]], "date": None,

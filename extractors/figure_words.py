@@ -63,3 +63,8 @@ STAT_CUES = _cues(_KIND["stat"])
 # The first words of every unit: a number followed by none of them needs no further reading.
 STARTERS = frozenset().union(*(t.by_first for t in (
     PERCENT, SCALE, MONEY, OTHER_MONEY, MEASURE, COUNTED, WEAK, CLASSIFIER, PAGE_FURNITURE))) | {"“", "\"", "/"}
+# The last words of everything that makes a number a name: a number after none of them names nothing.
+NAME_LAST_WORDS = frozenset().union(*(t.by_last for t in (IDENTIFIER_BEFORE, PROGRAMME_BEFORE, THRESHOLD_BEFORE)),
+                                    TIME_WORDS, {"“", "\""})
+# The last words of action verbs and their fillers: a number after none of them is counted by no verb.
+ACTION_LAST_WORDS = frozenset(ACTION_VERB.by_last) | frozenset(ACTION_FILLER.by_last)

@@ -28,7 +28,8 @@ from extractors.spans import Span
 
 # A number of its own: not inside a code, time, date or period ("COVID-19", "8:30", "12/3/2024", "2020-2025");
 # a fraction ("8/10") is one number.
-_NUMBER = re.compile(r"(?<![\w/:])(?<!\w[-–.,])\d+(?:[.,]\d+)*(?:/\d+)?(?![/:\d]|[-–]\d|[.,]\d)")
+# It starts with a digit and looks behind it (a pattern that starts with a class is scanned fast).
+_NUMBER = re.compile(r"\d(?<![\w/:]\d)(?<!\w[-–.,]\d)\d*(?:[.,]\d+)*(?:/\d+)?(?![/:\d]|[-–]\d|[.,]\d)")
 _FIRST_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|\S)")
 _QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -107,7 +108,10 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
     for i in range(len(numbers) - 1, -1, -1):
         if not unitless[i]:
             continue
-        before = words(low, max(0, numbers[i].start() - _LOOK_BEFORE), numbers[i].start())
+        start = numbers[i].start()
+        if not (i + 1 < len(numbers) and readings[i + 1]) and _last_word(low, start) not in W.LINK_BEFORE.by_last:
+            continue  # neither a list member nor after "là"/"đạt"/"được": nothing to read
+        before = words(low, max(0, start - _LOOK_BEFORE), start)
         if not _names(before, numbers[i].group()):
             readings[i] = _joined(low, numbers, readings, i) or (
                 _clause_noun(text, low, numbers[i]) if W.LINK_BEFORE.ending(before) else None)
@@ -125,8 +129,8 @@ def _consider(text: str, low: str, m: re.Match[str]) -> tuple[_Reading | None, b
     word = first.group(1) if first else ""
     if not word or (not word[0].isalnum() and word not in W.STARTERS) or word in W.BARE_FOLLOWER.by_first:
         return None, True
-    lowercase_word = word.isalpha() and text[first.start(1)].islower()
-    if word not in W.STARTERS and not lowercase_word:
+    if word not in W.STARTERS and not (word.isalpha() and text[first.start(1)].islower()
+                                       and _last_word(low, start) in W.ACTION_LAST_WORDS):
         return None, False
     before = words(low, max(0, start - _LOOK_BEFORE), start)
     if _names(before, m.group()) or (word not in W.STARTERS and not _after_action_verb(before)):
@@ -141,6 +145,16 @@ def _consider(text: str, low: str, m: re.Match[str]) -> tuple[_Reading | None, b
     return found, False
 
 
+def _last_word(low: str, pos: int) -> str:
+    """The word that ends right before ``pos`` (after spaces), or "" when punctuation does."""
+    end = pos
+    while end > 0 and low[end - 1] == " ":
+        end -= 1
+    start = low.rfind(" ", 0, end) + 1
+    word = low[start:end]
+    return word if word.isalpha() else ""
+
+
 def _line_end(low: str, pos: int) -> int:
     stop = low.find("\n", pos, pos + _LOOK)
     return stop if stop >= 0 else min(len(low), pos + _LOOK)
@@ -148,7 +162,9 @@ def _line_end(low: str, pos: int) -> int:
 
 def _names(before: list[str], written: str) -> bool:
     """Whether the words before a number make it a name, a date, a programme's number or a subject's threshold."""
-    if before and written.isdigit() and before[-1] in W.TIME_WORDS:
+    if not before or before[-1] not in W.NAME_LAST_WORDS:
+        return False
+    if written.isdigit() and before[-1] in W.TIME_WORDS:
         low, high = W.TIME_WORDS[before[-1]]
         if low <= int(written) <= high:
             return True
