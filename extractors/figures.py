@@ -189,8 +189,11 @@ def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None
             return _Reading(value, "%", start, after.end(n), after.end(n), taken=n)
     k, scale = 0, 1.0
     n = W.SCALE.at(ahead, 0) if not fraction else 0
-    if n:  # "3,5 tỷ", and "2 tỷ 500 triệu" as one figure
+    if n:  # "3,5 tỷ", "62,8 nghìn tỷ", and "2 tỷ 500 triệu" as one figure
         scale, k = W.SCALE.value(ahead, 0, n), n
+        n2 = W.SCALE.at(ahead, k)
+        if n2 and W.SCALE.value(ahead, k, n2) > scale:
+            scale, k = scale * W.SCALE.value(ahead, k, n2), k + n2
         if k + 1 < len(ahead) and ahead[k].isdigit() and len(ahead[k]) <= 3:
             n2 = W.SCALE.at(ahead, k + 1)
             if n2 and W.SCALE.value(ahead, k + 1, n2) < scale:
@@ -268,7 +271,7 @@ def _unit(after: _After, k: int, before: list[str], fraction: bool) -> tuple[str
         return (noun, k + n) if _whole_noun(ahead, k, n) and not named else None
     n = W.WEAK.at(ahead, k)
     if n:
-        counted = W.COUNTED.at(ahead, k + n)  # "518 đơn vị công đoàn cơ sở"
+        counted = W.ORGANISATIONS.at(ahead, k + n)  # "518 đơn vị công đoàn cơ sở"
         if counted and _whole_noun(ahead, k + n, counted):
             return _noun(after, k + n, counted), k + n + counted
         qualified = fraction or W.WEAK_AFTER.at(ahead, k + n) or W.WEAK_BEFORE.ending(before)
@@ -372,12 +375,29 @@ class _Kinds:
         self.cues: dict[int, list[int]] = {}
 
     def _paragraph_cues(self, start: int) -> list[int]:
-        """Where the target cues of the paragraph at ``start`` end; cues inside quoted names do not count."""
+        """Where the target cues of the paragraph at ``start`` end; cues inside quoted names do not count.
+        An item of a list that a plan introduces (``Năm 2025, cụm phấn đấu:``, then items ending in ``;``)
+        has a cue at its start."""
         if start not in self.cues:
             end = self.low.find("\n", start)
             found = W.TARGET_CUES.finditer(self.low, start, end if end >= 0 else len(self.low))
-            self.cues[start] = [c.end() for c in found if not self.quoted(*c.span())]
+            cues = [c.end() for c in found if not self.quoted(*c.span())]
+            self.cues[start] = [start, *cues] if self._planned_list(start) else cues
         return self.cues[start]
+
+    def _planned_list(self, start: int) -> bool:
+        """Whether the paragraph at ``start`` is an item of a list introduced by a plan: the paragraph
+        before ends in ``:`` after a target cue (and no ``đã`` after it), or is such an item itself and
+        ends in ``;`` or ``,``."""
+        end = len(self.low[:start].rstrip())
+        if end == 0:
+            return False
+        previous = self.low.rfind("\n", 0, end) + 1
+        last = self.low[end - 1]
+        if last == ":":
+            cues = self._paragraph_cues(previous)
+            return bool(cues) and not W.PAST_CUES.search(self.low, cues[-1], end)
+        return last in ";," and self._planned_list(previous)
 
     def __call__(self, pos: int) -> str:
         """``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence; ``stat`` for a

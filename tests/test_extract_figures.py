@@ -289,3 +289,20 @@ def test_kind_cues_from_the_lexicon(sentence: str, kind: str) -> None:
 def test_a_cue_inside_a_quoted_name_sets_no_target() -> None:
     found = read("Các đơn vị hưởng ứng phong trào “Phấn đấu vì người lao động” với 210 sáng kiến.")
     assert [(f["value"], f["kind"]) for f in found] == [(210, "achieved")]
+
+
+def test_items_of_a_planned_list_are_targets() -> None:
+    record = figures_of("Năm 2025, các đơn vị trong cụm thống nhất phấn đấu đạt các chỉ tiêu:",
+                        "- 100% công đoàn cơ sở tổ chức hội nghị người lao động;",
+                        "- Kết nạp 1.500 đoàn viên mới;",
+                        "- Thành lập 12 công đoàn cơ sở.",
+                        "Năm 2024, cụm đã kết nạp 1.320 đoàn viên.")
+    assert {f["value"]: f["kind"] for f in record["figures"]} == {
+        100: "target", 1500: "target", 12: "target", 1320: "achieved"}
+
+
+def test_items_of_a_list_of_results_are_no_targets() -> None:
+    record = figures_of("Sau một năm phấn đấu, cụm đã đạt được các kết quả:",
+                        "- Kết nạp 1.500 đoàn viên mới;",
+                        "- Thành lập 12 công đoàn cơ sở.")
+    assert {f["value"]: f["kind"] for f in record["figures"]} == {1500: "achieved", 12: "achieved"}
