@@ -4,8 +4,8 @@ A lexicon list (``["đoàn viên", "công đoàn cơ sở", "tin, bài"]``) beco
 :class:`Phrases` table; :func:`words` cuts text into words and punctuation, and
 the table finds the longest phrase that starts at, or ends at, a given word.
 Words are plain strings (cheap to cut); :func:`end_of` and :func:`start_of`
-find offsets for the few words that become evidence.
-Lookups are dictionary hits on a few words, so a longer lexicon costs nothing.
+find offsets for the few words that become evidence. Lookups are dictionary
+hits on a few words, so a longer lexicon costs nothing.
 """
 from __future__ import annotations
 
@@ -62,9 +62,6 @@ class Phrases:
             self.by_last.setdefault(parts[-1], []).append(len(parts))
         for lengths in (*self.by_first.values(), *self.by_last.values()):
             lengths.sort(reverse=True)
-
-    def __contains__(self, phrase: str) -> bool:
-        return _key(phrase) in self.values
 
     def at(self, found: list[str], i: int) -> int:
         """How many words of ``found`` from ``i`` on make the longest phrase of the table (0 if none)."""

@@ -5,6 +5,7 @@ import pytest
 
 from extract_helpers import figure, run, span_text
 from extractors.figures import find_figures
+from extractors.phrases import Phrases, end_of, lower, start_of, words
 from extractors.numbers import as_int_if_whole, parse_number
 
 TITLE = "Cụm thi đua số 3 sơ kết công tác"
@@ -306,3 +307,19 @@ def test_items_of_a_list_of_results_are_no_targets() -> None:
                         "- Kết nạp 1.500 đoàn viên mới;",
                         "- Thành lập 12 công đoàn cơ sở.")
     assert {f["value"]: f["kind"] for f in record["figures"]} == {1500: "achieved", 12: "achieved"}
+
+
+# --------------------------------------------------------------------------- phrase tables
+
+
+def test_a_phrase_table_finds_the_longest_phrase_starting_or_ending_at_a_word() -> None:
+    table = Phrases({"công đoàn": 1, "công đoàn cơ sở": 2, "tin, bài": 3})
+    text = lower("Có 12 Công đoàn cơ sở và 40 tin, bài")
+    found = words(text, 0, len(text))
+    assert found[:3] == ["có", "12", "công"]
+    assert table.at(found, 2) == 4 and table.value(found, 2, 4) == 2
+    assert table.at(found, 0) == 0
+    assert table.ending(found) == 3 and table.value(found, len(found) - 3, 3) == 3
+    assert table.ending(found, 6) == 4
+    start = start_of(text, len(text), 3)
+    assert text[start:] == "tin, bài" and text[start:end_of(text, start, 1)] == "tin"
