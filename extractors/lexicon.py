@@ -49,6 +49,12 @@ _EXPANSIONS = [
     (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)(?=\s+[A-ZĐÀ-Ỹ\d])"), lambda m: m.group(1).lower()),
     (re.compile(r"\bNN ?& ?PTNT\b"), "Nông nghiệp và Phát triển nông thôn"),
     (re.compile(r"\bPTNT\b"), "Phát triển nông thôn"),
+    (re.compile(r"\b(?:TP|Tp)\.?$"), "thành phố"),
+    (re.compile(r"\bVN\b"), "Việt Nam"),
+    (re.compile(r"\bBCH\b"), "Ban Chấp hành"),
+    (re.compile(r"\bTLĐ\b(?! Việt Nam\b)"), "Tổng Liên đoàn Lao động Việt Nam"),
+    (re.compile(r"\bTLĐ\b"), "Tổng Liên đoàn Lao động"),
+    (re.compile(r"(?<=Ban Chấp hành )TW\b|(?<=Ban Bí thư )TW\b|\bTW(?= Đảng\b)"), "Trung ương"),
 ]
 _SECTOR_ABBR = re.compile(r"\bCĐ(" + "|".join(sorted(SECTORS, key=len, reverse=True)) + r")\b")
 _BARE_CD = re.compile(r"\bCĐ\b")

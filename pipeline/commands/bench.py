@@ -11,7 +11,7 @@ import argparse
 import json
 
 HELP = "measure extraction, crawl, ingest and search speed"
-SUITES = ["extract", "crawl", "ingest", "search"]
+SUITES = ["extract", "pages", "crawl", "ingest", "search"]
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +48,13 @@ def bench_extract(args: argparse.Namespace) -> dict:
     return benchmark_extract(args.rounds)
 
 
+def bench_pages(args: argparse.Namespace) -> dict:
+    """Pages/second of reading + extracting web pages, beside ``trafilatura.extract`` alone on the same pages."""
+    from pipeline.benchmarks.pages import benchmark_pages
+
+    return benchmark_pages(args.rounds)
+
+
 def bench_crawl(args: argparse.Namespace) -> dict:
     """Pages/second of a crawl of a generated site on loopback, politeness delays off."""
     from pipeline.benchmarks.crawl import benchmark_crawl
@@ -69,4 +76,4 @@ def bench_search(args: argparse.Namespace) -> dict:
     return benchmark_search(args.articles)
 
 
-BENCHMARKS = {"extract": bench_extract, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search}
+BENCHMARKS = {"extract": bench_extract, "pages": bench_pages, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search}
