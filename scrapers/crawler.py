@@ -22,20 +22,20 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from courlan import is_not_crawlable
 from tqdm import tqdm
 
-from scrapers.discovery import Links, canonical_url, find_links, host_of
-from scrapers.fetch import Fetcher, FetchError, RedirectRefused, Refusal, Response, first_line, is_html
+from scrapers.crawl_report import SiteReport
+from scrapers.discovery import canonical_url, find_links, host_of
+from scrapers.fetch import Fetcher, FetchError, RedirectRefused, Response, first_line, is_html
 from scrapers.robots import RobotsRules, origin
+from scrapers.scope import SiteScope
 from scrapers.sites import Site
 from scrapers.state import CrawlState, Fetched, Validators
-from scrapers.traps import link_trap, url_kind
 from scrapers.warc import WarcArchive
 
 #: Fetches running at once, all sites together (each host also has its own limit).
@@ -44,7 +44,6 @@ WORKERS = 8
 SAVE_BATCH = 25
 #: Longest a fetched article waits for its batch to be saved, in seconds.
 SAVE_EVERY = 10.0
-
 
 
 @dataclass(frozen=True)
@@ -71,36 +70,6 @@ class StoredPages:
 StorePages = Callable[[list[ArticlePage]], StoredPages]
 
 
-@dataclass
-class SiteReport:
-    """What one run did on one site: URLs discovered, pages fetched, not modified (304), unchanged,
-    failed; URLs robots.txt disallowed, redirects out of the site's scope, trap links not followed;
-    URLs deferred to a later run (page cap, backoff); records new and updated."""
-
-    discovered: int = 0
-    fetched: int = 0
-    not_modified: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    disallowed: int = 0
-    out_of_scope: int = 0
-    trapped: int = 0
-    deferred: int = 0
-    new_records: int = 0
-    updated_records: int = 0
-
-
-def format_report(reports: dict[str, SiteReport]) -> str:
-    """The run report as a text table, one row per site."""
-    names = [f.name for f in fields(SiteReport)]
-    headers = ["site", *(name.replace("_", " ") for name in names)]
-    rows = [[site, *(str(getattr(report, name)) for name in names)] for site, report in reports.items()]
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-             for row in [headers, *rows]]
-    return "\n".join(lines)
-
-
 class HostPacer:
     """Spaces the requests to each host ``delay`` seconds apart (thread-safe)."""
 
@@ -125,13 +94,11 @@ class SiteCrawl:
     site: Site
     delay: float
     cap: int
+    scope: SiteScope
     report: SiteReport = field(default_factory=SiteReport)
     queue: deque[str] = field(default_factory=deque)
     seen: set[str] = field(default_factory=set)
     probes: set[str] = field(default_factory=set)
-    chains: dict[str, int] = field(default_factory=dict)
-    trapped: set[str] = field(default_factory=set)
-    notes: set[str] = field(default_factory=set)
     attempts: int = 0
     batch: list[tuple[ArticlePage, str, Fetched, list[str]]] = field(default_factory=list)
     batch_started: float = 0.0
@@ -214,7 +181,8 @@ class CrawlRun:
         run (but the backed-off ones)."""
         robots_delay = max((self.robots.crawl_delay(url) or 0.0 for url in site.start_urls), default=0.0)
         crawl = SiteCrawl(site, max(site.delay if self.delay is None else self.delay, robots_delay),
-                          site.max_pages if self.max_pages is None else self.max_pages)
+                          site.max_pages if self.max_pages is None else self.max_pages,
+                          SiteScope(site, self.robots, self.state, self.on_error))
         sitemaps = [u for s in site.start_urls for u in map(canonical_url, self.robots.sitemaps(s)) if u and site.in_scope(u)]
         crawl.report.discovered += self.state.add_urls(site.name, [*site.start_urls, *sitemaps], self.run)
         backed_off = self.state.backed_off(site.name, self.run) - {*site.start_urls, *sitemaps}
@@ -232,7 +200,7 @@ class CrawlRun:
     def close_site(self, crawl: SiteCrawl) -> None:
         """Count what waits for a later run, with a note when the page cap stopped the site."""
         report = crawl.report
-        report.trapped = len(crawl.trapped)
+        report.trapped = len(crawl.scope.trapped)
         report.deferred += len(crawl.queue)
         if crawl.queue:
             self.on_error(f"unionnews: {crawl.site.name}: page cap reached ({crawl.cap} pages fetched in this run); "
@@ -252,7 +220,7 @@ class CrawlRun:
                         self.state.page_done(crawl.site.name, url, self.run, Fetched("disallowed"))
                     continue
                 known = None if url in crawl.probes else self.state.validators(url)
-                future = pool.submit(self.fetch, crawl.site, url, crawl.delay, known)
+                future = pool.submit(self.fetch, crawl.scope, url, crawl.delay, known)
                 self.in_flight[future] = (crawl, url)
                 self.host_load[host_of(url)] += 1
                 crawl.attempts += 1
@@ -260,25 +228,12 @@ class CrawlRun:
         self.bar.refresh()
         return bool(self.in_flight)
 
-    def fetch(self, site: Site, url: str, delay: float, known: Validators | None) -> Response:
+    def fetch(self, scope: SiteScope, url: str, delay: float, known: Validators | None) -> Response:
         """Fetch one URL in its host's turn, checking each redirect hop (runs in a worker thread)."""
         self.pacer.wait_turn(host_of(url), delay)
         known = known or Validators(None, None, None)
         return self.fetcher.get(url, known.etag, known.last_modified,
-                                check_hop=lambda target: self.check_hop(site, url, target))
-
-    def check_hop(self, site: Site, source: str, target: str) -> Refusal | None:
-        """Why the redirect from ``source`` to ``target`` must not be followed, or None to follow it."""
-        link = canonical_url(target)
-        if link is None:
-            return Refusal("out_of_scope", "not a web page")
-        if not site.in_scope(link):
-            return Refusal("out_of_scope", f"outside the site {site.name}")
-        if not site.follows_redirect(source, link):
-            return Refusal("out_of_scope", f"not a page the rules of {site.name} follow")
-        if not self.robots.allowed(target):
-            return Refusal("disallowed", "robots.txt disallows it")
-        return None
+                                check_hop=lambda target: scope.check_hop(url, target))
 
     def handle(self, crawl: SiteCrawl, url: str, future: Future) -> None:
         """Store one finished fetch: WARC, links, extraction, state."""
@@ -302,7 +257,7 @@ class CrawlRun:
         found = find_links(response.url, response.body, text, response.content_type)
         if found.note:
             self.on_error(f"unionnews: {response.url}: {found.note}")
-        links = self.links_to_follow(crawl, url, final_url, found)
+        links = crawl.scope.links_to_follow(url, final_url, found, crawl.seen)
         crawl.seen.add(final_url)
         crawl.enqueue(links)
         validators = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"),
@@ -317,7 +272,7 @@ class CrawlRun:
             suspect = self.state.failures(url) > 0
             if suspect:
                 self.flush(crawl)
-            self.state.storing(site.name, url, self.run, crawl.chains)
+            self.state.storing(site.name, url, self.run, crawl.scope.chains)
             if not crawl.batch:
                 crawl.batch_started = time.monotonic()
             page = ArticlePage(final_url, text, site.body_selector)
@@ -341,33 +296,6 @@ class CrawlRun:
         crawl.report.failed += 1
         self.state.page_done(crawl.site.name, url, self.run, Fetched("failed", status, error=reason))
 
-    def links_to_follow(self, crawl: SiteCrawl, url: str, final_url: str, found: Links) -> list[str]:
-        """The links of a page worth fetching: in the site's scope, crawlable, no trap (each kind of trap
-        noted once per run); new ones get their chain (see :mod:`scrapers.traps`)."""
-        site = crawl.site
-        candidates = [link for link in found.sitemaps if site.in_scope(link)]
-        candidates += [link for link in found.pages if site.follows(link) and not is_not_crawlable(link)]
-        chain = crawl.chains[url] if url in crawl.chains else self.state.chain(url)
-        kind = url_kind(final_url)
-        links = []
-        for link in candidates:
-            if link not in crawl.seen:
-                reason, link_chain = link_trap(link, kind, chain)
-                if reason is not None:
-                    self.trap(crawl, link, reason)
-                    continue
-                crawl.chains.setdefault(link, link_chain)
-            links.append(link)
-        return links
-
-    def trap(self, crawl: SiteCrawl, link: str, reason: str) -> None:
-        """Leave out a trap link, with a note the first time its kind of trap is met on the site in this run."""
-        crawl.trapped.add(link)
-        if reason not in crawl.notes:
-            crawl.notes.add(reason)
-            self.on_error(f"unionnews: {crawl.site.name}: not following {link}: {reason} (a crawler trap?); "
-                          f"links like it are counted as trapped")
-
     def flush(self, crawl: SiteCrawl) -> None:
         """Hand the site's waiting pages to the page store, then commit their pages' state."""
         if not crawl.batch:
@@ -389,7 +317,7 @@ class CrawlRun:
 
     def commit(self, crawl: SiteCrawl, url: str, fetched: Fetched, links: list[str]) -> None:
         """Commit a page's outcome and its links."""
-        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links, crawl.chains)
+        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links, crawl.scope.chains)
 
     def fail(self, crawl: SiteCrawl, url: str, reason: str, links: list[str]) -> None:
         """Report a page that was fetched but could not be stored; its validators are not kept, so it is retried."""

@@ -53,7 +53,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Crawl the chosen sites and print the run report."""
     from pipeline.crawling import crawl
-    from scrapers.crawler import format_report
+    from scrapers.crawl_report import format_report
     from scrapers.sites import SiteConfigError, generic_site, load_sites
 
     try:
