@@ -136,9 +136,10 @@ def test_cli_exit_code_1_when_some_pages_failed(tmp_path, capsys):
 
 
 def crawl_of(site, data: Path, errors: list[str], store: RecordingStore | None = None, **options):
-    """One crawl run of ``site`` into ``data`` with the quick fetcher and no delay; its report."""
-    return crawl_sites([site], data, delay=0, fetcher=quick_fetcher(), store_pages=page_store(store or RecordingStore()),
-                       on_error=errors.append, **options)[site.name]
+    """One crawl run of ``site`` into ``data`` with no delay (and the quick fetcher, unless ``fetcher`` is given)."""
+    options.setdefault("fetcher", quick_fetcher())
+    return crawl_sites([site], data, page_store(store or RecordingStore()), delay=0, on_error=errors.append,
+                       **options)[site.name]
 
 
 def test_every_redirect_hop_obeys_robots_txt_and_the_site_scope(tmp_path):
@@ -221,8 +222,9 @@ def test_gzipped_sitemaps_from_robots_txt_and_from_an_index_are_read(tmp_path):
 
 def test_a_100k_url_sitemap_over_5_mb_is_read_whole(tmp_path):
     errors: list[str] = []
+    patient = Fetcher(timeout=10, max_bytes=1_000_000, backoff=0.01)  # 5.7 MB on a busy test machine
     with FaultServer(robots_text=ROBOTS + "Sitemap: {origin}/sitemaps/lon.xml\n") as server:
-        report = crawl_of(generic_site(server.base_url + "/ban-do/0"), tmp_path, errors, max_pages=3)
+        report = crawl_of(generic_site(server.base_url + "/ban-do/0"), tmp_path, errors, max_pages=3, fetcher=patient)
     assert report.discovered >= HUGE_SITEMAP_URLS and report.failed == 0
     assert len(errors) == 1 and "page cap reached" in errors[0]
 
@@ -231,9 +233,8 @@ def test_a_sitemap_over_the_size_limit_is_reported_even_at_the_usual_place(tmp_p
     errors: list[str] = []
     with FaultServer() as server:
         server.redirects["/sitemap.xml"] = "/sitemaps/lon.xml"
-        fetcher = Fetcher(timeout=2, max_bytes=1_000_000, max_list_bytes=1_000_000, backoff=0.01)
-        crawl_sites([generic_site(server.base_url + "/doc/")], tmp_path, page_store(RecordingStore()), delay=0,
-                    fetcher=fetcher, on_error=errors.append)
+        fetcher = Fetcher(timeout=10, max_bytes=1_000_000, max_list_bytes=1_000_000, backoff=0.01)
+        crawl_of(generic_site(server.base_url + "/doc/"), tmp_path, errors, fetcher=fetcher)
     [line] = [error for error in errors if "sitemap.xml" in error]
     assert line.startswith(f"unionnews: {server.base_url}/sitemap.xml: response too large")
 
@@ -250,10 +251,11 @@ def test_a_gzip_bomb_sitemap_gives_its_first_links_and_a_note(tmp_path, monkeypa
 def test_a_5_mb_robots_txt_is_obeyed_from_its_first_part(tmp_path):
     padding = "# Quy định cho các trình thu thập\n" * 150_000  # about 5 MB of comments
     errors: list[str] = []
+    patient = Fetcher(timeout=10, max_bytes=1_000_000, backoff=0.01)  # half a megabyte on a busy test machine
     with FaultServer(robots_text=ROBOTS + padding) as server:
-        report = crawl_of(generic_site(server.base_url + "/chuyen/"), tmp_path, errors)
+        report = crawl_of(generic_site(server.base_url + "/chuyen/"), tmp_path, errors, fetcher=patient)
         server.redirects["/chuyen/bi-mat"] = FORBIDDEN
-        again = crawl_of(generic_site(server.base_url + "/chuyen/"), tmp_path, errors)
+        again = crawl_of(generic_site(server.base_url + "/chuyen/"), tmp_path, errors, fetcher=patient)
     assert report.fetched >= 1 and not any("not crawling" in error for error in errors)
     assert again.disallowed == 1 and FORBIDDEN not in server.hits
 
