@@ -23,7 +23,7 @@ from scrapers.article import Article, NotAnArticle, check_body
 from scrapers.bylines import byline_name
 from scrapers.cleaning import clean_lines, join_paragraphs
 from scrapers.datelines import read_dateline
-from scrapers.encoding import decode_body
+from scrapers.encoding import decode_body, looks_binary
 from scrapers.page import read_page
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
@@ -50,7 +50,7 @@ def decode_text(data: bytes) -> str:
     """Decode a plain-text file (see :func:`scrapers.encoding.decode_body`); refuse empty and binary data."""
     if not data.strip():
         raise NotAnArticle("empty file")
-    if b"\x00" in data[:8192]:
+    if looks_binary(data):
         raise NotAnArticle("binary file, not text")
     return decode_body(data)
 
@@ -70,7 +70,7 @@ def read_html(html: str | bytes, source: str, url: str | None = None, body_selec
     if len(html) > MAX_PAGE_BYTES:
         raise NotAnArticle(f"page too large ({len(html) / 1e6:.0f} MB, limit {MAX_PAGE_BYTES // 1_000_000} MB)")
     if isinstance(html, bytes):
-        if b"\x00" in html[:8192]:
+        if looks_binary(html):
             raise NotAnArticle("binary data, not an HTML page")
         html = decode_body(html)
     if not html.strip():
