@@ -96,13 +96,22 @@ def _abbreviation_table() -> tuple[list[tuple[str, str]], dict[str, str]]:
 
 
 ABBREVIATIONS, SECTORS = _abbreviation_table()
-_WORD_EDGE = r"(?<![\w&.-]){}(?![\w&])"
-_ABBREVIATION = re.compile("|".join(_WORD_EDGE.format(re.escape(a)) for a, _ in ABBREVIATIONS))
+# Literal alternatives only (the word boundary before is checked in ``_written_out``), so that ``re``
+# skips quickly through a text to where an abbreviation can start.
+_ABBREVIATION = re.compile("(?:" + "|".join(re.escape(a) for a, _ in ABBREVIATIONS) + r")(?![\w&])")
 _EXPANSION_OF = dict(ABBREVIATIONS)
+
+
+def _written_out(match: re.Match[str]) -> str:
+    start = match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "&.-"):
+        return match.group()
+    return _EXPANSION_OF[match.group()]
 
 # Spellings put right after the abbreviations are written out: case of generic words, level words.
 _CASE_RULES = [
     (re.compile(r"\bLiên đoàn lao động\b"), "Liên đoàn Lao động"),
+    (re.compile(r"\bTổng liên đoàn\b"), "Tổng Liên đoàn"),
     (re.compile(r"\bBan Thường Vụ\b"), "Ban Thường vụ"),
     (re.compile(r"\bBan chấp hành\b"), "Ban Chấp hành"),
     (re.compile(r"\bỦy ban MTTQ\b"), "Ủy ban Mặt trận Tổ quốc"),
@@ -124,7 +133,7 @@ def expand(text: str) -> str:
     """
     text = _SECTOR_ABBR.sub(lambda m: "Công đoàn " + SECTORS[m.group(1)], text)
     text = _BARE_CD.sub("Công đoàn", text)
-    text = _ABBREVIATION.sub(lambda m: _EXPANSION_OF[m.group()], text)
+    text = _ABBREVIATION.sub(_written_out, text)
     for pattern, repl in _CASE_RULES:
         text = pattern.sub(repl, text)
     return re.sub(r"\s+", " ", text).strip(" ,;:-–")
@@ -146,6 +155,7 @@ def written_org(org: str, federation: str | None) -> str:
     with its full name.
     """
     full = expand(org)
+    full = full[:1].upper() + full[1:]
     if full in {"Tổng Liên đoàn", "Tổng Liên đoàn Lao động"}:
         return _VGCL
     bare = re.fullmatch(r"Liên đoàn Lao động(?: (tỉnh|thành phố))?", full)
@@ -199,14 +209,15 @@ def _variants(words: list[str], abbreviations: dict[str, list[str]]) -> list[lis
     return found
 
 
-def phrase_regex(phrases: Iterable[str], scan: bool = False) -> str:
+def phrase_regex(phrases: Iterable[str], scan: bool = False, first_case: str | None = None) -> str:
     """One regex for a list of written-out phrases, as a trie of words, so that the longest phrase wins.
 
     Each word matches with its first letter in either case and either tone placement; a run of
     words with an abbreviation in ``data/abbreviations.tsv`` also matches the abbreviation
     (``Ủy ban nhân dân`` matches ``UBND``). With ``scan``, every branch of the regex starts with a
     literal character, which lets ``re`` skip quickly to the places where a phrase can start
-    (``finditer`` over a whole text).
+    (``finditer`` over a whole text); ``first_case`` (``"upper"`` or ``"lower"``) keeps only the
+    phrases written with their first letter in that case.
     """
     abbreviations = _abbreviations_of()
     trie: dict = {}
@@ -214,6 +225,8 @@ def phrase_regex(phrases: Iterable[str], scan: bool = False) -> str:
         for variant in _variants(phrase.split(), abbreviations):
             (first_is_abbreviation, first), rest = variant[0], variant[1:]
             firsts = [first] if first_is_abbreviation else _spellings(first)
+            if first_case:
+                firsts = [f for f in firsts if f[0].isupper() == (first_case == "upper")]
             tokens = [re.escape(t) if is_abbreviation else word_regex(t) for is_abbreviation, t in rest]
             for spelling in (firsts if scan else [re.escape(first) if first_is_abbreviation else word_regex(first)]):
                 node = trie.setdefault(spelling, {})
@@ -226,6 +239,18 @@ def phrase_regex(phrases: Iterable[str], scan: bool = False) -> str:
     for spelling, child in trie.items():
         by_letter.setdefault(spelling[0], {})[re.escape(spelling[1:])] = child
     return "(?:" + "|".join(re.escape(letter) + _trie_regex(rests) for letter, rests in by_letter.items()) + ")"
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str]:
+    """Every way the first word of the phrases may be written (spellings and abbreviations): a cheap
+    test before matching a phrase's regex at a word."""
+    abbreviations = _abbreviations_of()
+    words: set[str] = set()
+    for phrase in phrases:
+        for variant in _variants(phrase.split(), abbreviations):
+            is_abbreviation, first = variant[0]
+            words.update([first] if is_abbreviation else _spellings(first))
+    return frozenset(words)
 
 
 def _trie_regex(node: dict) -> str:
@@ -244,9 +269,11 @@ def _trie_regex(node: dict) -> str:
     return "(?:" + "|".join(b for _, b in branches) + ")" if len(branches) > 1 else branches[0][1]
 
 
-ORG_HEADS = read_words("org_heads.txt")
-# Heads of organisation names (``LĐLĐ``, ``Ủy ban nhân dân``, ``CĐVC``...), longest first.
-ORG_HEAD = r"(?:CĐ[A-ZĐ]{1,5}(?![\w])|" + phrase_regex(ORG_HEADS) + ")"
+# Heads of organisation names (``LĐLĐ``, ``Ủy ban nhân dân``, ``CĐVC``...), with the sector unions.
+ORG_HEADS = read_words("org_heads.txt") + [f"Công đoàn {sector}" for sector in SECTORS.values()]
+# As a regex: capitalised (as names are written in running text), longest first; every branch starts
+# with a literal, so that a search for an organisation skips quickly through a text.
+ORG_HEAD = phrase_regex(ORG_HEADS, scan=True, first_case="upper")
 
 _SURNAME_SECTIONS = read_sections("surnames.txt")
 SURNAMES = frozenset(row[0] for row in _SURNAME_SECTIONS["surname"])

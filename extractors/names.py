@@ -33,6 +33,9 @@ RANK = phrase_regex(row[0] for row in _CUES["rank"])
 DEGREES = rf"{_DEGREE}(?:\s*[.,]\s*{_DEGREE})*\.?"
 # Words before a name: an honorific, then ranks and degrees ("đồng chí Đại tá", "PGS.TS", "TS.BS").
 CUE = rf"(?:{HONORIFIC}(?![\w/])\s*(?:[:,]\s*)?)?(?:(?:{RANK}|{DEGREES})(?![\w])\s*)?"
+# The words a cue can end and start with, casefolded: a cheap test before matching ``CUE``.
+CUE_LAST_WORDS = frozenset(row[0].split()[-1].casefold() for rows in _CUES.values() for row in rows)
+CUE_FIRST_WORDS = frozenset(row[0].split()[0].casefold() for rows in _CUES.values() for row in rows)
 _CUE_WORDS = re.compile(rf"(?=[{UP}{LOW}])(?:{CUE})")
 MIDDLE_NAMES = frozenset(read_words("middle_names.txt"))
 NOT_NAMES = frozenset(read_words("not_names.txt"))

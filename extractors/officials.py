@@ -19,10 +19,10 @@ import re
 from functools import partial
 
 from extractors.lexicon import common_tones, expand, written_org
-from extractors.names import CUE, NAME_RUN, NAME_WORD, name_in_run, person, split_place_name
+from extractors.names import CUE, CUE_FIRST_WORDS, CUE_LAST_WORDS, NAME_RUN, NAME_WORD, name_in_run, person, split_place_name
 from extractors.places import is_known_place
 from extractors.spans import Span, overlaps
-from extractors.titles import (CLUSTER_ROLE, LINK_WORDS, ROLE, Role, cluster_role, former_start, next_role, read_role,
+from extractors.titles import (CLUSTER_ROLE, LINK_LAST_WORDS, LINK_WORDS, Role, cluster_role, find_roles, former_start, next_role, read_role,
                                trailing_run)
 
 _CUED = rf"(?=\S)(?:{CUE})"
@@ -39,15 +39,19 @@ _LIST_AFTER = re.compile(
 )
 _LIST_NAME = re.compile(rf"(?P<run>{NAME_RUN})(?P<sep>[ \t]*(?:,|;|\bvà\b)[ \t]*)?")
 _PLACE_BEFORE = re.compile(r"(?:[Hh]uyện|[Qq]uận|[Tt]ỉnh|[Tt]hành phố|[Tt]hị xã|[Pp]hường|[Xx]ã|LĐLĐ|[Đđ]ường|[Pp]hố|[Tt]rường)[ \t]*$")
+# What may follow a place written after a level word (not more of a name).
+_PLACE_END = {"", ",", ".", ";", ":", ")", "\n"}
+_UPPERCASE_WORD = re.compile(r"[ \t]*[A-ZĐ]{2,}")
+_SPACES = re.compile(r"\s+")
 _WINDOW = 160
 
 
 def find_officials(text: str, federation: str | None, known_places: set[str], skip: list[Span]) -> list[dict]:
     """Every official named with a title, once per person (later mentions fill what the first lacked)."""
-    is_place = partial(_is_place, known_places=frozenset(known_places))
+    is_place = partial(_is_place, known_places=frozenset(known_places), text=text)
     found: list[dict] = []
     resume = 0
-    for match in ROLE.finditer(text):
+    for match in find_roles(text):
         start = match.start()
         if start < resume or start and text[start - 1].isalnum() or text[max(0, start - 5):start] in {"Đoàn ", "đoàn "}:
             continue  # inside a chain already read, inside a word, or "Đoàn Chủ tịch" (a body, not a role)
@@ -59,8 +63,20 @@ def find_officials(text: str, federation: str | None, known_places: set[str], sk
     return _merge(sorted(found, key=lambda o: o["evidence"]))
 
 
-def _is_place(words: str, known_places: frozenset[str]) -> bool:
-    return words in known_places or is_known_place(words)
+def _is_place(words: str, known_places: frozenset[str], text: str) -> bool:
+    """Whether words name a place: a member unit's, the gazetteer's, or one of one or two syllables that
+    the text writes after a level word, with no more capitalised words after it."""
+    if words in known_places or is_known_place(words):
+        return True
+    if words.count(" ") > 1:
+        return False
+    at = text.find(words)
+    while at >= 0:
+        after = text[at + len(words):at + len(words) + 2]
+        if _PLACE_BEFORE.search(text, max(0, at - 12), at) and (after[:1] in _PLACE_END or after[:1] == " " and after[1:].islower()):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 Mention = tuple[str, Span, list[Role], int, int | None]
@@ -111,7 +127,7 @@ def _separator_before(text: str, pos: int) -> tuple[int, bool]:
     end = pos - (len(text[max(0, pos - 40):pos]) - len(head))
     if head[-1:] in _SEPARATORS:
         return len(head[:-1].rstrip(" \t")) + max(0, pos - 40), True
-    link = _LINK_BEFORE.search(head)
+    link = head.rsplit(" ", 1)[-1] in LINK_LAST_WORDS and _LINK_BEFORE.search(head)
     if link and link.start() > 0 and head[link.start() - 1] == " ":
         return max(0, pos - 40) + link.start() - 1, True
     return end, False
@@ -120,11 +136,15 @@ def _separator_before(text: str, pos: int) -> tuple[int, bool]:
 def _cue_before(text: str, pos: int) -> bool:
     """Whether an honorific, rank or degree ends right before ``pos`` (one space between)."""
     cut = text[max(0, pos - 30):pos].split()
+    if not cut or cut[-1].rstrip(".").rsplit(".", 1)[-1].casefold() not in CUE_LAST_WORDS:
+        return False
     return any(_CUE_END.fullmatch(" ".join(cut[i:])) for i in range(max(0, len(cut) - 4), len(cut)))
 
 
 def _leading_cue(words: list[str]) -> int:
     """How many words at the start of a capitalised run are a cue (``Ông``, ``Bà``, ``Đồng chí`` opening a sentence)."""
+    if not words or words[0].casefold() not in CUE_FIRST_WORDS:
+        return 0
     for i in range(min(3, len(words) - 2), 0, -1):
         if _CUE_END.fullmatch(" ".join(words[:i])):
             return i
@@ -196,7 +216,7 @@ def _name_in_org(text: str, role: Role, is_place) -> tuple[str, Span] | None:
 
 def _continues(text: str, pos: int) -> bool:
     """Whether a capitalised run goes on as an organisation (an uppercase word follows)."""
-    return bool(re.match(r"[ \t]*[A-ZĐ]{2,}", text[pos:pos + 8]))
+    return bool(_UPPERCASE_WORD.match(text, pos))
 
 
 def _names_after(text: str, role: Role) -> list[tuple[str, Span]]:
@@ -240,7 +260,7 @@ def _official(text: str, name: str, name_span: Span, roles: list[Role], end: int
 
 def _title(words: str) -> str:
     """A title as recorded: spaces folded, abbreviations written out, first letter capitalised."""
-    title = common_tones(expand(re.sub(r"\s+", " ", words)))
+    title = common_tones(expand(_SPACES.sub(" ", words)))
     return title[0].upper() + title[1:]
 
 

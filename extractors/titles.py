@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractors.lexicon import ADMIN, ORG_HEAD, common_tones, expand, phrase_regex, read_sections
+from extractors.lexicon import ADMIN, ORG_HEADS, common_tones, expand, first_words, phrase_regex, read_sections
 from extractors.names import DEGREES, NAME_WORD, RANK
 from extractors.spans import Span
 
@@ -46,25 +46,37 @@ def _role_lexicon() -> dict[str, tuple[str, str | None]]:
 
 
 _ROLES = _role_lexicon()
-# Every title, as one scanning trie; what kind of title a match is comes from ``_ROLES``.
+# Every title, as one trie; what kind of title a match is comes from ``_ROLES``.
 ROLE = re.compile(rf"{phrase_regex(_ROLES, scan=True)}(?![\w])")
+# Finding titles in a text: capitalised anywhere, in lowercase only after a comma, dash, colon,
+# parenthesis or a verb of appointment ("Đồng chí A – chủ tịch LĐLĐ ...", "được bầu làm chủ tịch"),
+# where a lowercase title names an official. Each branch starts with a literal, for a fast scan.
+_SCAN_UPPER = re.compile(rf"{phrase_regex(_ROLES, scan=True, first_case='upper')}(?![\w])")
+_SCAN_LOWER = re.compile(rf"(?:,|:|\(|–|—|-|làm |chức |là |cử )[ \t]*(?:nguyên[ \t]+)?"
+                         rf"({phrase_regex(_ROLES, scan=True, first_case='lower')})(?![\w])")
+_ROLE_FIRST = first_words(_ROLES)
 _FORMER = re.compile(r"[Nn]guyên[ \t]+$")
-# Words between a name and its title other than punctuation ("được bầu làm").
+# Words between a name and its title other than punctuation ("được bầu làm"), and their last words.
 LINK_WORDS = _phrases("link")
+LINK_LAST_WORDS = frozenset(row[0].split()[-1] for row in _TITLES["link"])
 # Seats whose words also name a body ("Đoàn ĐBQH"): inside a name they do not start a new role.
 _BODY_SEATS = re.compile(rf"(?:{phrase_regex(row[0] for row in _TITLES['member'] if row[1:] == ['body'])})(?![\w])")
 _CLUSTER_ROLES = {common_tones(row[0]).casefold(): row[1] for row in _TITLES["cluster"]}
 CLUSTER_ROLE = re.compile(rf"[ \t]*[,(\-–]?[ \t]*(?P<role>{_phrases('cluster')})(?![\w])")
 _CLUSTER_START = re.compile(rf"(?:{_phrases('cluster')})(?![\w])")
+_CLUSTER_FIRST = first_words(row[0] for row in _TITLES["cluster"])
 _SEPARATOR = re.compile(r"[ \t]*(?:[,–—-][ \t]*(?:kiêm[ \t]+)?|[ \t]+kiêm[ \t]+)(?:[Nn]guyên[ \t]+)?")
-_HEAD = re.compile(rf"[ \t]*({ORG_HEAD})(?![\w])")
+_HEAD = re.compile(rf"[ \t]*({phrase_regex(ORG_HEADS, scan=True)})(?![\w])")
 # A level word; "xã hội" (society) is not one.
 _LEVEL = re.compile(rf"{ADMIN}(?![\w])(?!(?<=[Xx]ã)\s+hội)")
+_LEVEL_FIRST = frozenset("thành Thành TP Tp thị Thị đặc Đặc phường Phường huyện Huyện quận Quận tỉnh Tỉnh xã Xã".split())
 _TOKEN = re.compile(r"[ \t]*(\w+(?:[&'’./-]\w+)*(?:(?<=TP)\.|(?<=Tp)\.)?|\S)")
 # Lowercase cues only: inside an organisation "Bà" and "Ông" start places (Bà Rịa, Bà Điểm).
 # Degrees only with their dots (``PGS.TS``, ``TS.``): bare letters are also abbreviations of names.
 _CUE_INSIDE = re.compile(rf"(?:đồng chí|đ/c|ông|bà)(?![\w/])|(?:{RANK})(?![\w])|(?=\w+\.)(?:{DEGREES})(?<=\.)")
+_CUE_FIRST = frozenset(["đồng", "đ/c", "ông", "bà"]) | first_words(row[0] for row in read_sections("person_cues.txt")["rank"])
 _DASHES = {"-", "–", "—"}
+_NAME_WORD = re.compile(NAME_WORD)
 _MAX_WORDS = 20
 # Lowercase words in a row inside a name ("Trung tâm dịch vụ việc làm tỉnh").
 _MAX_LOWERCASE = 4
@@ -134,8 +146,15 @@ def _is_stop(text: str, pos: int, word: str) -> bool:
         end = pos + len(phrase)
         if text.startswith(phrase, pos) and (end == len(text) or not text[end].isalnum()):
             return True
-    return (word in _EVENTS or bool(ROLE.match(text, pos) and not _BODY_SEATS.match(text, pos)) or bool(_CLUSTER_START.match(text, pos))
-            or bool(_CUE_INSIDE.match(text, pos)))
+    return (word in _EVENTS or _starts_role(text, pos, word)
+            or "." in word and bool(_CUE_INSIDE.match(text, pos)))
+
+
+def _starts_role(text: str, pos: int, word: str) -> bool:
+    """Whether a title (other than a seat that also names a body), a cluster role or a cue starts at ``pos``."""
+    return (word in _ROLE_FIRST and bool(ROLE.match(text, pos)) and not _BODY_SEATS.match(text, pos)
+            or word in _CLUSTER_FIRST and bool(_CLUSTER_START.match(text, pos))
+            or word in _CUE_FIRST and bool(_CUE_INSIDE.match(text, pos)))
 
 
 def _ends_role_here(text: str, pos: int) -> bool:
@@ -144,8 +163,7 @@ def _ends_role_here(text: str, pos: int) -> bool:
     if not nxt:
         return True
     at = nxt.start(1)
-    return bool(ROLE.match(text, at) or _CLUSTER_START.match(text, at) or _CUE_INSIDE.match(text, at)
-                or text.startswith(("nguyên", "Nguyên "), at))
+    return _starts_role(text, at, nxt.group(1)) or text.startswith(("nguyên", "Nguyên "), at)
 
 
 def _capital_follows(text: str, pos: int) -> bool:
@@ -162,18 +180,18 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
     head = _HEAD.match(text, pos)
     if head:
         org = Org(head.start(1), head.end(1))
-    elif not head_required and (word := _word_at(text, pos)) and _LEVEL.match(text, word.start(1)):
+    elif not head_required and (word := _word_at(text, pos)) and word.group(1) in _LEVEL_FIRST and _LEVEL.match(text, word.start(1)):
         org = Org(word.start(1), word.start(1))
     else:
         return None
     pending: list[tuple[int, int, str]] = []
     at, in_place, lowercase = org.end, False, 0
     while len(org.words) + len(pending) < _MAX_WORDS:
-        token = _word_at(text, at)
-        if not token or "\n" in text[at:token.start(1)]:
+        token = _TOKEN.match(text, at)
+        if not token:
             break
-        word, start, end = token.group(1), token.start(1), token.end(1)
-        level = _LEVEL.match(text, start)
+        word, (start, end) = token.group(1), token.span(1)
+        level = word in _LEVEL_FIRST and _LEVEL.match(text, start)
         if level:
             org.words += pending + [(start, level.end(), text[start:level.end()])]
             org.level, pending, in_place, lowercase, at = len(org.words) - 1, [], True, 0, level.end()
@@ -209,7 +227,7 @@ def _read_board(text: str, pos: int, noun: str) -> Span:
     end = pos
     while token and "\n" not in text[end:token.start(1)]:
         word, start = token.group(1), token.start(1)
-        if _HEAD.match(text, start) or _LEVEL.match(text, start):
+        if _HEAD.match(text, start) or word in _LEVEL_FIRST and _LEVEL.match(text, start):
             break
         if word in _DASHES or word in {"và", "&"}:
             if end == pos or word in _DASHES and _ends_role_here(text, token.end(1)):
@@ -225,6 +243,13 @@ def _read_board(text: str, pos: int, noun: str) -> Span:
 def role_kind(match: re.Match[str]) -> tuple[str, str | None]:
     """A title match's kind (``party``, ``member``, ``unit``, ``function``) and, for a unit, its noun."""
     return _ROLES[_role_key(match.group())]
+
+
+def find_roles(text: str) -> list[re.Match[str]]:
+    """Every title in the text that may start a chain of roles, in order."""
+    found = list(_SCAN_UPPER.finditer(text))
+    lower = [ROLE.match(text, m.start(1)) for m in _SCAN_LOWER.finditer(text)]
+    return sorted(found + lower, key=re.Match.start) if lower else found
 
 
 def former_start(text: str, pos: int) -> int:
@@ -271,7 +296,7 @@ def next_role(text: str, pos: int) -> re.Match[str] | None:
 def trailing_run(org: Org) -> tuple[int, bool]:
     """Index of the first word of the organisation's trailing capitalised run, and whether a level word precedes it."""
     first = len(org.words)
-    while first > 0 and re.fullmatch(NAME_WORD, org.words[first - 1][2]) and (org.level is None or first - 1 > org.level):
+    while first > 0 and _NAME_WORD.fullmatch(org.words[first - 1][2]) and (org.level is None or first - 1 > org.level):
         first -= 1
     return first, org.level is not None and first == org.level + 1
 
