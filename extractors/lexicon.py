@@ -117,8 +117,9 @@ _CASE_RULES = [
     (re.compile(r"\bỦy ban MTTQ\b"), "Ủy ban Mặt trận Tổ quốc"),
     (re.compile(r"\b(?:TP|Tp)(?:\.|(?=\s|$))"), "thành phố"),
     (re.compile(r"(?<=\S )Thành phố\b"), "thành phố"),
-    (re.compile(r"(?<=\S )Tỉnh\b(?! ủy)"), "tỉnh"),
-    (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)(?=\s+[A-ZĐÀ-Ỹ\d])"), lambda m: m.group(1).lower()),
+    (re.compile(r"(?<=\S )Tỉnh\b(?! (?:ủy|uỷ)\b)"), "tỉnh"),
+    # A level word before its place is written in lowercase; "Huyện ủy", "Quận ủy" are Party committees.
+    (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)(?=\s+[A-ZĐÀ-Ỹ\d])(?!\s+(?:ủy|uỷ)\b)"), lambda m: m.group(1).lower()),
 ]
 _SECTOR_ABBR = re.compile(r"\bCĐ(" + "|".join(sorted(SECTORS, key=len, reverse=True)) + r")\b")
 _BARE_CD = re.compile(r"\bCĐ\b")

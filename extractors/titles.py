@@ -166,6 +166,16 @@ def _ends_role_here(text: str, pos: int) -> bool:
     return _starts_role(text, at, nxt.group(1)) or text.startswith(("nguyên", "Nguyên "), at)
 
 
+def _level_at(text: str, pos: int, word: str) -> re.Match[str] | None:
+    """A level word at ``pos``; a capitalised one followed by a lowercase word names a body ("Tỉnh đoàn")."""
+    level = _LEVEL.match(text, pos) if word in _LEVEL_FIRST else None
+    if level and word[0].isupper():
+        nxt = _TOKEN.match(text, level.end())
+        if nxt and nxt.group(1)[0].islower():
+            return None
+    return level
+
+
 def _capital_follows(text: str, pos: int) -> bool:
     nxt = _word_at(text, pos)
     return bool(nxt) and nxt.group(1)[0].isupper()
@@ -180,7 +190,7 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
     head = _HEAD.match(text, pos)
     if head:
         org = Org(head.start(1), head.end(1))
-    elif not head_required and (word := _word_at(text, pos)) and word.group(1) in _LEVEL_FIRST and _LEVEL.match(text, word.start(1)):
+    elif not head_required and (word := _word_at(text, pos)) and _level_at(text, word.start(1), word.group(1)):
         org = Org(word.start(1), word.start(1))
     else:
         return None
@@ -191,7 +201,7 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
         if not token:
             break
         word, (start, end) = token.group(1), token.span(1)
-        level = word in _LEVEL_FIRST and _LEVEL.match(text, start)
+        level = _level_at(text, start, word)
         if level:
             org.words += pending + [(start, level.end(), text[start:level.end()])]
             org.level, pending, in_place, lowercase, at = len(org.words) - 1, [], True, 0, level.end()
@@ -227,7 +237,7 @@ def _read_board(text: str, pos: int, noun: str) -> Span:
     end = pos
     while token and "\n" not in text[end:token.start(1)]:
         word, start = token.group(1), token.start(1)
-        if _HEAD.match(text, start) or word in _LEVEL_FIRST and _LEVEL.match(text, start):
+        if _HEAD.match(text, start) or _level_at(text, start, word):
             break
         if word in _DASHES or word in {"và", "&"}:
             if end == pos or word in _DASHES and _ends_role_here(text, token.end(1)):
