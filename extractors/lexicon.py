@@ -217,9 +217,11 @@ def phrase_regex(phrases: Iterable[str], scan: bool = False, first_case: str | N
     words with an abbreviation in ``data/abbreviations.tsv`` also matches the abbreviation
     (``Ủy ban nhân dân`` matches ``UBND``). With ``scan``, every branch of the regex starts with a
     literal character, which lets ``re`` skip quickly to the places where a phrase can start
-    (``finditer`` over a whole text); ``first_case`` (``"upper"`` or ``"lower"``) keeps only the
-    phrases written with their first letter in that case.
+    (``finditer`` over a whole text); with ``scan``, ``first_case`` (``"upper"`` or ``"lower"``) keeps only
+    the phrases written with their first letter in that case.
     """
+    if first_case and not scan:
+        raise ValueError("first_case needs scan")
     abbreviations = _abbreviations_of()
     trie: dict = {}
     for phrase in phrases:

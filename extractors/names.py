@@ -28,7 +28,8 @@ _SYLLABLE_SHAPE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdđghklmnpqrstvx])?[aăâeêioôơuưy]{1,3}(?:ng|nh|ch|[cmnpt])?")
 _CUES = read_sections("person_cues.txt")
 _DEGREE = phrase_regex(row[0] for row in _CUES["degree"])
-HONORIFIC = phrase_regex(row[0] for row in _CUES["honorific"])
+HONORIFICS = [row[0] for row in _CUES["honorific"]]
+HONORIFIC = phrase_regex(HONORIFICS)
 RANK = phrase_regex(row[0] for row in _CUES["rank"])
 DEGREES = rf"{_DEGREE}(?:\s*[.,]\s*{_DEGREE})*\.?"
 # Words before a name: an honorific, then ranks and degrees ("đồng chí Đại tá", "PGS.TS", "TS.BS").

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractors.lexicon import ADMIN, ORG_HEADS, common_tones, expand, first_words, phrase_regex, read_sections
-from extractors.names import DEGREES, NAME_WORD, RANK
+from extractors.names import DEGREES, HONORIFICS, NAME_WORD, RANK
 from extractors.spans import Span
 
 _TITLES = read_sections("titles.txt")
@@ -71,10 +71,10 @@ _HEAD = re.compile(rf"[ \t]*({phrase_regex(ORG_HEADS, scan=True)})(?![\w])")
 _LEVEL = re.compile(rf"{ADMIN}(?![\w])(?!(?<=[Xx]ã)\s+hội)")
 _LEVEL_FIRST = frozenset("thành Thành TP Tp thị Thị đặc Đặc phường Phường huyện Huyện quận Quận tỉnh Tỉnh xã Xã".split())
 _TOKEN = re.compile(r"[ \t]*(\w+(?:[&'’./-]\w+)*(?:(?<=TP)\.|(?<=Tp)\.)?|\S)")
-# Lowercase cues only: inside an organisation "Bà" and "Ông" start places (Bà Rịa, Bà Điểm).
+# Lowercase honorifics only: inside an organisation "Bà" and "Ông" start places (Bà Rịa, Bà Điểm).
 # Degrees only with their dots (``PGS.TS``, ``TS.``): bare letters are also abbreviations of names.
-_CUE_INSIDE = re.compile(rf"(?:đồng chí|đ/c|ông|bà)(?![\w/])|(?:{RANK})(?![\w])|(?=\w+\.)(?:{DEGREES})(?<=\.)")
-_CUE_FIRST = frozenset(["đồng", "đ/c", "ông", "bà"]) | first_words(row[0] for row in read_sections("person_cues.txt")["rank"])
+_CUE_INSIDE = re.compile(rf"{phrase_regex(HONORIFICS, scan=True, first_case='lower')}(?![\w/])|(?:{RANK})(?![\w])|(?=\w+\.)(?:{DEGREES})(?<=\.)")
+_CUE_FIRST = first_words(HONORIFICS) | first_words(row[0] for row in read_sections("person_cues.txt")["rank"])
 _DASHES = {"-", "–", "—"}
 _NAME_WORD = re.compile(NAME_WORD)
 _MAX_WORDS = 20
@@ -195,7 +195,7 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
     else:
         return None
     pending: list[tuple[int, int, str]] = []
-    at, in_place, lowercase = org.end, False, 0
+    at, in_place, lowercase, capitals = org.end, False, 0, 0
     while len(org.words) + len(pending) < _MAX_WORDS:
         token = _TOKEN.match(text, at)
         if not token:
@@ -204,7 +204,7 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
         level = _level_at(text, start, word)
         if level:
             org.words += pending + [(start, level.end(), text[start:level.end()])]
-            org.level, pending, in_place, lowercase, at = len(org.words) - 1, [], True, 0, level.end()
+            org.level, pending, in_place, lowercase, capitals, at = len(org.words) - 1, [], True, 0, 0, level.end()
             continue
         if word in _DASHES or word in {"và", "&"}:
             if in_place or not _capital_follows(text, end) or _ends_role_here(text, end):
@@ -213,9 +213,13 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
         elif not word[0].isalnum() or _is_stop(text, start, word):
             break
         else:
+            # Sector names pair a capitalised syllable with lowercase ones ("Nội vụ", "Cổ phần cao su"); after
+            # two capitalised words or more (a proper name), a lowercase word is the sentence going on.
+            # Abbreviations do not count (``CP Cao su``).
             lowercase = lowercase + 1 if word[0].islower() else 0
-            if word[0].islower() and in_place or lowercase > _MAX_LOWERCASE:
+            if word[0].islower() and (in_place or capitals > 1) or lowercase > _MAX_LOWERCASE:
                 break
+            capitals = capitals + 1 if word[0].isupper() and word[1:].islower() else 0
             org.words += pending + [(start, end, word)]
             pending = []
         at = end
