@@ -121,7 +121,8 @@ _CASE_RULES = [
     # A level word before its place is written in lowercase; "Huyện ủy", "Quận ủy" are Party committees.
     (re.compile(r"(?<=\S )(Huyện|Quận|Phường|Xã)(?=\s+[A-ZĐÀ-Ỹ\d])(?!\s+(?:ủy|uỷ)\b)"), lambda m: m.group(1).lower()),
 ]
-_SECTOR_ABBR = re.compile(r"\bCĐ(" + "|".join(sorted(SECTORS, key=len, reverse=True)) + r")\b")
+# Written joined or spaced: "CĐVC", "CĐ VC".
+_SECTOR_ABBR = re.compile(r"\bCĐ ?(" + "|".join(sorted(SECTORS, key=len, reverse=True)) + r")\b")
 _BARE_CD = re.compile(r"\bCĐ\b")
 
 

@@ -20,8 +20,9 @@ from extractors.lexicon import AMBIGUOUS_SURNAMES, SURNAMES, TONE_LETTERS, commo
 
 UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 LOW = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
-# A capitalised word of a name: a syllable, a foreign word with inner hyphens or apostrophes, an initial.
-NAME_WORD = rf"[{UP}](?:[{LOW}{UP}]*(?:['’\-][{UP}{LOW}]+)*|\.)"
+# A capitalised word of a name: a syllable, a foreign word with inner hyphens or apostrophes (``Chang-Hee``,
+# ``H'Lim``; not ``Quang-TUV``, a name run into an abbreviation), an initial.
+NAME_WORD = rf"[{UP}](?:[{LOW}{UP}]*(?:['’\-][{UP}]?[{LOW}]+)*|\.)"
 NAME_RUN = rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,6}}"
 
 _SYLLABLE_SHAPE = re.compile(

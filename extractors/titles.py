@@ -246,12 +246,28 @@ def _read_board(text: str, pos: int, noun: str) -> Span:
         if word in _DASHES or word in {"và", "&"}:
             if end == pos or word in _DASHES and _ends_role_here(text, token.end(1)):
                 break
-        elif not word[0].isalnum() or _is_stop(text, start, word) or end == pos and word[0].islower():
+        elif not word[0].isalnum() or _is_stop(text, start, word) or end == pos and word[0].islower() and not _parent_ahead(text, start):
             break
         else:
             end = token.end(1)
         token = _word_at(text, token.end(1))
     return (first, end) if end > pos else (pos, pos)
+
+
+def _parent_ahead(text: str, pos: int) -> bool:
+    """Whether a lowercase board name (``Trưởng ban chính sách xã hội LĐLĐ tỉnh``) leads, within a few
+    lowercase words, to its parent organisation."""
+    token = _TOKEN.match(text, pos)
+    for _ in range(_MAX_LOWERCASE + 1):
+        if not token:
+            return False
+        if _HEAD.match(text, token.start(1)):
+            return True
+        word = token.group(1)
+        if not word[0].islower() or _is_stop(text, token.start(1), word):
+            return False
+        token = _TOKEN.match(text, token.end(1))
+    return False
 
 
 def role_kind(match: re.Match[str]) -> tuple[str, str | None]:

@@ -310,3 +310,18 @@ def test_title_first_with_a_cued_name_after_it() -> None:
 def test_names_are_recorded_with_the_common_tone_placement() -> None:
     record = officials_of("Đồng chí Nguyễn Thị Thuỷ, Phó Chủ tịch UBND xã Hoà Sơn phát biểu.")
     expect(record, "Nguyễn Thị Thủy", "Phó Chủ tịch", "Ủy ban nhân dân xã Hòa Sơn")
+
+
+def test_abbreviated_seat_after_a_name_joined_by_a_dash() -> None:
+    record = officials_of("Đ/c Lưu Văn Khánh-TUV, Chủ tịch CĐ VC tỉnh tặng quà cho đoàn viên.")
+    expect(record, "Lưu Văn Khánh", "Tỉnh ủy viên, Chủ tịch", "Công đoàn Viên chức tỉnh")
+
+
+def test_board_written_in_lowercase_before_its_parent() -> None:
+    record = officials_of("Dự lễ có đồng chí Cao Văn Phúc, Trưởng ban chính sách pháp luật LĐLĐ tỉnh.")
+    expect(record, "Cao Văn Phúc", "Trưởng ban chính sách pháp luật", "Liên đoàn Lao động tỉnh Nghệ An")
+
+
+def test_place_with_an_honorific_word_before_a_name() -> None:
+    record = officials_of("Chủ tịch LĐLĐ quận Hai Bà Trưng Trịnh Thu Hà cho biết đơn vị đã hoàn thành kế hoạch.")
+    expect(record, "Trịnh Thu Hà", "Chủ tịch", "Liên đoàn Lao động quận Hai Bà Trưng")
