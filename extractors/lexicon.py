@@ -104,7 +104,7 @@ _EXPANSION_OF = dict(ABBREVIATIONS)
 
 def _written_out(match: re.Match[str]) -> str:
     start = match.start()
-    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "&.-"):
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "&./-"):  # inside a word or a number
         return match.group()
     return _EXPANSION_OF[match.group()]
 

@@ -13,11 +13,9 @@ crash loses at most the rows not yet flushed, which the next run redoes: the
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import itertools
-import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +25,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipeline.tables import SCHEMAS, TABLE_NAMES, partition_of, record_rows, to_table
+from pipeline.archive import index_records
+from pipeline.tables import SCHEMAS, TABLE_NAMES, article_id, partition_of, record_hash, record_rows, to_table
 
 DATA_FILE = "data.parquet"
 #: Records taken from the input at a time (classified, queued and sent to the archive together).
@@ -41,18 +40,6 @@ PARTITION = "_partition"
 
 #: article id → (record hashes stored, partitions holding it); two entries only after a crash.
 Catalog = dict[str, tuple[set[str], set[str]]]
-
-
-def article_id(record: dict[str, Any]) -> str:
-    """The stable id of an article: the first 16 hex digits of the sha1 of its url, else of its source."""
-    key = record.get("url") or record["source"]
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def record_hash(record: dict[str, Any]) -> str:
-    """A fingerprint of a record's whole content, to tell an updated article from an unchanged one."""
-    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()
 
 
 def partition_dir(record: dict[str, Any]) -> str:
@@ -70,7 +57,6 @@ def save_records(data_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str,
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     counts = {"new": 0, "updated": 0, "unchanged": 0}
-    index_records = archive_indexer()
     with writer_lock(data_dir):
         remove_temp_files(data_dir)
         catalog = load_catalog(data_dir)
@@ -82,8 +68,7 @@ def save_records(data_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str,
             pending.add(changed, catalog)
             if pending.nbytes >= FLUSH_BYTES:
                 pending = flush(data_dir, pending)
-            if index_records is not None:
-                index_records(data_dir, chunk)
+            index_records(data_dir, chunk)
         flush(data_dir, pending)
     return counts
 
@@ -205,17 +190,6 @@ def writer_lock(data_dir: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def archive_indexer() -> Callable[[Path, list[dict[str, Any]]], None] | None:
-    """``pipeline.archive.index_records``, or ``None`` while that module does not exist yet."""
-    try:
-        from pipeline.archive import index_records
-    except ModuleNotFoundError as exc:
-        if exc.name != "pipeline.archive":
-            raise
-        return None
-    return index_records
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

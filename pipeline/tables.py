@@ -8,6 +8,8 @@ partition columns live in the folder names, not in the files.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -79,6 +81,18 @@ SCHEMAS: dict[str, pa.Schema] = {
 #: Table names, children first: a writer that stores the articles table last
 #: leaves a crash visible as a changed article, which the next run redoes.
 TABLE_NAMES = ["officials", "member_units", "figures", "documents", "articles"]
+
+def article_id(record: dict[str, Any]) -> str:
+    """The stable id of an article: the first 16 hex digits of the sha1 of its url, else of its source."""
+    key = record.get("url") or record["source"]
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def record_hash(record: dict[str, Any]) -> str:
+    """A fingerprint of a record's whole content, to tell an updated article from an unchanged one."""
+    canonical = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha1(canonical.encode("utf-8")).hexdigest()
+
 
 def partition_of(record: dict[str, Any]) -> tuple[str, str]:
     """The (province, year) partition of a record: the year of the meeting, else of publication."""

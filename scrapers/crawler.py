@@ -1,10 +1,12 @@
-"""The crawl loop: fetch the sites' pages politely, keep them in a WARC file, extract the
-articles and hand their records to the store, remembering everything in the state store.
+"""The crawl loop: fetch the sites' pages politely, keep them in a WARC file, hand the pages that
+may hold articles to the caller's page store, and remember everything in the state store.
 
 Per page: fetch (conditional when we have validators) → WARC record, flushed → links
-queued → if it is an article whose body changed: read, extract, save. The state of a page
-is committed only once its WARC record is on disk and its record saved, so a crawl killed
-at any point loses nothing already stored, and the next run resumes the unfinished one.
+queued → if it may be an article and its body changed: queued for the page store, which
+reads, extracts and saves a batch at a time (the crawler knows nothing of records). The
+state of a page is committed only once its WARC record is on disk and the page store is
+done with it, so a crawl killed at any point loses nothing already stored, and the next
+run resumes the unfinished one.
 """
 from __future__ import annotations
 
@@ -18,9 +20,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
-from functools import partial
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from courlan import is_not_crawlable
@@ -40,7 +40,30 @@ SAVE_BATCH = 25
 #: Longest a fetched article waits for its batch to be saved, in seconds.
 SAVE_EVERY = 10.0
 
-SaveRecords = Callable[[list[dict[str, Any]]], dict[str, int]]
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """A fetched page that may hold an article: its final URL, decoded HTML and the site's body selector."""
+
+    url: str
+    html: str
+    body_selector: str | None = None
+
+
+@dataclass
+class StoredPages:
+    """What a page store did with a batch: pages that hold no article, pages that failed (URL → reason),
+    and how many records were new or updated; every other page of the batch was stored."""
+
+    listings: set[str] = field(default_factory=set)
+    failures: dict[str, str] = field(default_factory=dict)
+    new: int = 0
+    updated: int = 0
+
+
+#: Reads, extracts and saves a batch of pages (see :class:`StoredPages`).
+StorePages = Callable[[list[ArticlePage]], StoredPages]
 
 
 @dataclass
@@ -96,7 +119,7 @@ class SiteCrawl:
     seen: set[str] = field(default_factory=set)
     probes: set[str] = field(default_factory=set)
     attempts: int = 0
-    batch: list[tuple[dict[str, Any], str, Fetched, list[str]]] = field(default_factory=list)
+    batch: list[tuple[ArticlePage, str, Fetched, list[str]]] = field(default_factory=list)
     batch_started: float = 0.0
 
     def enqueue(self, urls: Iterable[str]) -> None:
@@ -107,21 +130,18 @@ class SiteCrawl:
                 self.queue.append(url)
 
 
-def crawl_sites(sites: list[Site], data_dir: Path, *, delay: float | None = None, max_pages: int | None = None,
-                fetcher: Fetcher | None = None, save: SaveRecords | None = None,
+def crawl_sites(sites: list[Site], data_dir: Path, store_pages: StorePages, *, delay: float | None = None,
+                max_pages: int | None = None, fetcher: Fetcher | None = None,
                 on_error: Callable[[str], None] | None = None, progress: bool = False) -> dict[str, SiteReport]:
-    """Crawl ``sites`` into ``data_dir`` (state and WARC in ``data_dir/crawl``); returns the report per site.
+    """Crawl ``sites`` (state and WARC in ``data_dir/crawl``), handing article pages to ``store_pages``;
+    returns the report per site.
 
     ``delay`` overrides the sites' politeness delay (robots.txt Crawl-delay still wins);
     ``max_pages`` caps the fetches per site in this run (the rest waits for the next run);
-    ``save`` stores records (default: :func:`pipeline.store.save_records` into ``data_dir``);
     ``on_error`` gets one line per failed URL (default: stderr).
     """
-    if save is None:
-        from pipeline.store import save_records
-
-        save = partial(save_records, Path(data_dir))
-    run = CrawlRun(Path(data_dir), fetcher or Fetcher(), save, on_error or print_error, delay, max_pages, progress)
+    run = CrawlRun(Path(data_dir), fetcher or Fetcher(), store_pages, on_error or print_error, delay, max_pages,
+                   progress)
     return run.crawl(sites)
 
 
@@ -133,11 +153,11 @@ def print_error(message: str) -> None:
 class CrawlRun:
     """One crawl run over some sites (use :func:`crawl_sites`)."""
 
-    def __init__(self, data_dir: Path, fetcher: Fetcher, save: SaveRecords, on_error: Callable[[str], None],
+    def __init__(self, data_dir: Path, fetcher: Fetcher, store_pages: StorePages, on_error: Callable[[str], None],
                  delay: float | None, max_pages: int | None, progress: bool) -> None:
         self.data_dir = data_dir
         self.fetcher = fetcher
-        self.save = save
+        self.store_pages = store_pages
         self.delay = delay
         self.max_pages = max_pages
         self.bar = tqdm(unit="page", desc="crawl", disable=not progress, file=sys.stderr, dynamic_ncols=True)
@@ -255,43 +275,29 @@ class CrawlRun:
             report.unchanged += 1
             self.commit(crawl, url, Fetched("unchanged", response.status, validators), links)
         else:
-            self.extract(crawl, url, final_url, text, Fetched("article", response.status, validators), links)
-
-    def extract(self, crawl: SiteCrawl, url: str, final_url: str, text: str, fetched: Fetched, links: list[str]) -> None:
-        """Read and extract an article page; its record joins the site's save batch."""
-        from extractors import extract
-        from scrapers.article import NotAnArticle
-        from scrapers.reading import read_html
-
-        try:
-            article = read_html(text, source=final_url, url=final_url, body_selector=crawl.site.body_selector)
-        except NotAnArticle:
-            self.commit(crawl, url, Fetched("listing", fetched.http_status, fetched.validators), links)
-            return
-        try:
-            record = extract(article)
-        except Exception as exc:  # an extractor bug must not stop the crawl
-            self.fail(crawl, url, f"extraction failed: {first_line(exc)}", links)
-            return
-        if not crawl.batch:
-            crawl.batch_started = time.monotonic()
-        crawl.batch.append((record, url, fetched, links))
+            if not crawl.batch:
+                crawl.batch_started = time.monotonic()
+            page = ArticlePage(final_url, text, site.body_selector)
+            crawl.batch.append((page, url, Fetched("article", response.status, validators), links))
 
     def flush(self, crawl: SiteCrawl) -> None:
-        """Save the site's waiting records, then commit their pages' state."""
+        """Hand the site's waiting pages to the page store, then commit their pages' state."""
         if not crawl.batch:
             return
         batch, crawl.batch = crawl.batch, []
         try:
-            counts = self.save([record for record, *_ in batch])
+            stored = self.store_pages([page for page, *_ in batch])
         except Exception as exc:  # the store failing must not lose the crawl's state
-            for _, url, _, links in batch:
-                self.fail(crawl, url, f"saving the record failed: {first_line(exc)}", links)
-            return
-        crawl.report.new_records += counts.get("new", 0)
-        crawl.report.updated_records += counts.get("updated", 0)
-        for _, url, fetched, links in batch:
-            self.commit(crawl, url, fetched, links)
+            stored = StoredPages(failures={page.url: f"saving the record failed: {first_line(exc)}" for page, *_ in batch})
+        crawl.report.new_records += stored.new
+        crawl.report.updated_records += stored.updated
+        for page, url, fetched, links in batch:
+            if page.url in stored.failures:
+                self.fail(crawl, url, stored.failures[page.url], links)
+            elif page.url in stored.listings:
+                self.commit(crawl, url, Fetched("listing", fetched.http_status, fetched.validators), links)
+            else:
+                self.commit(crawl, url, fetched, links)
 
     def commit(self, crawl: SiteCrawl, url: str, fetched: Fetched, links: list[str]) -> None:
         """Commit a page's outcome and its links."""

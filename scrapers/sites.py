@@ -23,11 +23,13 @@ class Site:
 
     Without ``article_pattern`` every page may be an article (the page reader decides);
     without ``follow_pattern`` every same-site link is followed; ``body_selector`` is the CSS
-    selector of the article text, for the page reader.
+    selector of the article text, for the page reader; ``other_hosts`` are hosts of the site
+    besides those of the start URLs (a mobile or AMP copy, a sub-site).
     """
 
     name: str
     start_urls: tuple[str, ...]
+    other_hosts: tuple[str, ...] = ()
     article_pattern: str | None = None
     follow_pattern: str | None = None
     body_selector: str | None = None
@@ -36,8 +38,9 @@ class Site:
 
     @property
     def hosts(self) -> frozenset[str]:
-        """The hosts that belong to the site (from its start URLs)."""
-        return frozenset(host_of(url) for url in self.start_urls)
+        """The hosts that belong to the site (those of its start URLs, and its other hosts)."""
+        others = {host.lower().removeprefix("www.") for host in self.other_hosts}
+        return frozenset(host_of(url) for url in self.start_urls) | others
 
     def in_scope(self, url: str) -> bool:
         """``url`` is on this site."""
@@ -80,6 +83,7 @@ def site_from_entry(entry: dict, path: Path) -> Site:
         site = Site(
             name=str(name),
             start_urls=tuple(canonical_url(u) or u for u in entry["start_urls"]),
+            other_hosts=tuple(str(h) for h in entry.get("other_hosts", [])),
             article_pattern=entry.get("article_pattern"),
             follow_pattern=entry.get("follow_pattern"),
             body_selector=entry.get("body_selector"),

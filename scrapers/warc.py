@@ -7,14 +7,17 @@ which :func:`iter_warc_pages` skips).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
-from warcio.statusandheaders import StatusAndHeaders
+from warcio.limitreader import LimitReader
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeaders, StatusAndHeadersParser, StatusAndHeadersParserException
 from warcio.warcwriter import WARCWriter
 
 from scrapers.fetch import is_html
@@ -23,6 +26,11 @@ log = logging.getLogger(__name__)
 
 #: Headers that describe the transfer, not the stored body: the body is kept decoded, so they would lie.
 TRANSFER_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+#: Largest page body read from a record (decompressed); a bigger one is skipped, unread.
+MAX_RECORD_BYTES = 8 * 1024 * 1024
+#: Largest HTTP header block read from a record.
+MAX_HEADER_BYTES = 64 * 1024
+_HTTP = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
 
 
 class WarcArchive:
@@ -56,30 +64,73 @@ class WarcArchive:
         self.close()
 
 
-def iter_warc_pages(path: str | Path) -> Iterator[tuple[str, bytes, dict[str, str]]]:
-    """Yield ``(url, html_bytes, http_headers)`` for every HTML page in a WARC file (sitemaps, feeds
-    and other responses are skipped).
+@dataclass(frozen=True)
+class WarcPage:
+    """An HTML page kept in a WARC file: its target URI, body, HTTP headers and the record's byte offset."""
 
-    A torn record at the end (a crawl killed mid-write) ends the iteration with a warning; a file whose
-    first record cannot be read is not a WARC file and raises :class:`OSError`.
+    url: str
+    body: bytes
+    headers: dict[str, str]
+    offset: int
+
+
+def iter_warc_pages(path: str | Path, on_error: Callable[[int, str], None] | None = None) -> Iterator[WarcPage]:
+    """Yield every HTML page of a WARC file (sitemaps, feeds and other responses are skipped).
+
+    Limits hold while reading: HTTP headers over :data:`MAX_HEADER_BYTES` or a body over
+    :data:`MAX_RECORD_BYTES` (decompressed) are not read further, and the record is skipped. Such a
+    record, or a response record without a ``WARC-Target-URI``, is passed to ``on_error`` (its byte
+    offset and why). A torn record at the end (a crawl killed mid-write) ends the iteration with a
+    warning; a file that holds no record, or whose first record cannot be read, is not a WARC file and
+    raises :class:`OSError`.
     """
+    report = on_error or (lambda offset, reason: log.warning("%s: record at byte %d: %s", path, offset, reason))
     read_any = False
     with open(path, "rb") as stream:
+        records = ArchiveIterator(stream, no_record_parse=True)  # HTTP headers parsed below, within limits
         try:
-            for record in ArchiveIterator(stream):
+            for record in records:
                 read_any = True
-                if record.rec_type != "response" or record.http_headers is None:
+                if record.rec_type != "response":
                     continue
-                body = record.content_stream().read()
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                declared = record.http_headers.get_header("Content-Length", "")
-                if declared.isdigit() and int(declared) != len(body):
-                    log.warning("%s: torn record of %s at the end of the archive skipped", path, url)
+                page, problem = _read_response(record)
+                offset = records.get_record_offset()  # known once the record is read
+                if problem:
+                    report(offset, problem)
+                elif page is _TORN:
+                    log.warning("%s: torn record at the end of the archive skipped", path)
                     return
-                if body and is_html(record.http_headers.get_header("Content-Type", ""), body):
-                    yield url, body, dict(record.http_headers.headers)
+                elif page is not None:
+                    yield WarcPage(*page, offset=offset)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             if not read_any:
                 raise OSError(f"not a WARC file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
             log.warning("%s: torn record at the end of the archive skipped (%s)", path, exc)
+    if not read_any:
+        raise OSError("not a WARC file (no records in it)")
 
+
+_TORN = ("", b"", {})
+
+
+def _read_response(record: ArcWarcRecord) -> tuple[tuple[str, bytes, dict[str, str]] | None, str | None]:
+    """``((url, body, headers), None)`` for an HTML page, ``(None, None)`` for any other response,
+    ``(None, reason)`` for a record to report, or ``(_TORN, None)`` for a body cut short."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    if not url or not url.startswith(("http:", "https:")):
+        return None, "response record without an http(s) WARC-Target-URI, skipped"
+    try:
+        record.http_headers = _HTTP.parse(LimitReader(record.raw_stream, MAX_HEADER_BYTES))
+    except (StatusAndHeadersParserException, EOFError, ValueError) as exc:
+        return None, f"unreadable HTTP headers of {url} ({str(exc).splitlines()[0][:80] if str(exc) else 'empty'}), skipped"
+    headers = record.http_headers
+    body = record.content_stream().read(MAX_RECORD_BYTES + 1)
+    if len(body) > MAX_RECORD_BYTES:
+        return None, f"{url}: page larger than {MAX_RECORD_BYTES // 1_000_000} MB, skipped"
+    declared = headers.get_header("Content-Length", "")
+    encoded = headers.get_header("Content-Encoding") or headers.get_header("Transfer-Encoding")
+    if not encoded and declared.isdigit() and int(declared) != len(body):
+        return _TORN, None
+    if body and is_html(headers.get_header("Content-Type", ""), body):
+        return (url, body, dict(headers.headers)), None
+    return None, None

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from extractors import extract
+from pipeline.normalizer import extract_record as extract
 from extractors.lexicon import expand
 from scrapers.article import Article
 from scrapers.reading import read_text

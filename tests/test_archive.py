@@ -8,7 +8,8 @@ import sys
 import pytest
 import tantivy
 
-from pipeline import archive, store
+from pipeline import archive, tables
+from pipeline.benchmarks.search import benchmark_search
 from test_archive_samples import by_source, sample_archive, sample_records  # noqa: F401  (fixture)
 
 
@@ -123,7 +124,7 @@ def test_snippet_of_a_long_text_is_a_window_around_the_match(tmp_path) -> None:
 def test_get_returns_the_stored_record_with_text_and_evidence(sample_archive) -> None:
     data_dir, records = sample_archive
     record = by_source(records, "004_")
-    stored = archive.get(data_dir, store.article_id(record))
+    stored = archive.get(data_dir, tables.article_id(record))
     assert stored["text"] == record["text"] and stored["evidence"] == record["evidence"]
     assert stored["officials"] == record["officials"]
     assert archive.get(data_dir, "0" * 16) is None
@@ -140,7 +141,7 @@ def test_indexing_again_replaces_the_article(tmp_path) -> None:
     archive.index_records(tmp_path, records[1:])
     assert len(archive.search(tmp_path, "", limit=100)) == len(records)
     assert sources(archive.search(tmp_path, "moi toanh")) == [records[0]["source"]]
-    assert archive.get(tmp_path, store.article_id(records[0]))["title"] == changed["title"]
+    assert archive.get(tmp_path, tables.article_id(records[0]))["title"] == changed["title"]
 
 
 def test_a_failing_batch_leaves_the_archive_as_it_was(tmp_path) -> None:
@@ -189,16 +190,16 @@ def test_records_indexed_by_another_process_are_found(tmp_path) -> None:
 
 def test_related_links_same_official_and_same_cluster(sample_archive) -> None:
     data_dir, records = sample_archive
-    hanoi = archive.get(data_dir, store.article_id(by_source(records, "004_")))
+    hanoi = archive.get(data_dir, tables.article_id(by_source(records, "004_")))
     links = archive.related(data_dir, hanoi)
     assert sources(links["officials"]["Đặng Thị Phương Hoa"]) == ["hostile.txt"]
     assert links["officials"]["Ngô Văn Tuyến"] == []
     assert sources(links["cluster"]) == ["hostile.txt"]
-    thanh_hoa_2 = archive.get(data_dir, store.article_id(by_source(records, "000_")))
+    thanh_hoa_2 = archive.get(data_dir, tables.article_id(by_source(records, "000_")))
     assert sources(archive.related(data_dir, thanh_hoa_2)["cluster"]) == [by_source(records, "003_")["source"]]
 
 
 def test_benchmark_reports_latencies() -> None:
-    numbers = archive.benchmark_search(50, queries=20)
+    numbers = benchmark_search(50, queries=20)
     assert numbers["articles"] == 50 and numbers["queries"] == 20
     assert 0 < numbers["median_ms"] <= numbers["p95_ms"]

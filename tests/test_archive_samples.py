@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import archive, store
+from pipeline import archive, tables
 from pipeline.web.record_view import lookup
 from pipeline.web.server import make_server
 
@@ -152,4 +152,4 @@ def test_sample_evidence_points_at_the_values() -> None:
 
 def test_sample_ids_are_distinct() -> None:
     records = sample_records()
-    assert len({store.article_id(record) for record in records}) == len(records)
+    assert len({tables.article_id(record) for record in records}) == len(records)

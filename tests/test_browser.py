@@ -11,7 +11,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pipeline import store
+from pipeline import tables
 from test_archive_samples import by_source, sample_archive, served_archive  # noqa: F401  (fixtures)
 
 CHROMIUM = "/usr/bin/chromium"
@@ -67,7 +67,7 @@ def test_search_filter_and_see_the_evidence(browser, served_archive) -> None:
     record = by_source(records, "004_")
     search(browser, base, q="cum thi dua so 1 long bien")
     browser.find_element(By.CSS_SELECTOR, "#results .title").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(store.article_id(record))
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith(tables.article_id(record))
                                      and b.execute_script("return document.readyState") == "complete")
     official = record["officials"][3]
     button = next(b for b in browser.find_elements(By.CSS_SELECTOR, "#officials button.ev")
@@ -86,7 +86,7 @@ def test_a_script_in_a_title_does_not_run(browser, served_archive) -> None:
     base, records = served_archive
     search(browser, base, q="pwned")
     assert "<script>" in browser.find_element(By.CSS_SELECTOR, "#results .title").text
-    browser.get(f"{base}/meeting/{store.article_id(by_source(records, 'hostile'))}")
+    browser.get(f"{base}/meeting/{tables.article_id(by_source(records, 'hostile'))}")
     assert browser.execute_script("return typeof window.pwned") == "undefined"
 
 
@@ -100,7 +100,7 @@ def test_readable_on_a_phone(browser, served_archive) -> None:
     base, records = served_archive
     browser.set_window_size(390, 844)
     try:
-        for path in ("/?q=cum+thi+dua", f"/meeting/{store.article_id(by_source(records, '004_'))}"):
+        for path in ("/?q=cum+thi+dua", f"/meeting/{tables.article_id(by_source(records, '004_'))}"):
             browser.get(base + path)
             assert browser.execute_script("return window.innerWidth") < 500
             assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")

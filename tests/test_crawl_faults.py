@@ -16,6 +16,7 @@ from crawl_fixtures import SITES, RecordingStore, article_paths, quick_fetcher
 from fault_server import ARTICLE_PATHS, ARTICLES, FAILING, FORBIDDEN, FaultServer
 from pipeline.cli import main
 from pipeline.sample_site import SampleSite
+from pipeline.crawling import page_store
 from scrapers.crawler import crawl_sites
 from scrapers.sites import generic_site
 from scrapers.warc import iter_warc_pages
@@ -29,7 +30,7 @@ def faulty_crawl(tmp_path_factory):
     with FaultServer(slow_seconds=1.5) as server:
         site = generic_site(server.base_url + "/")
         report = crawl_sites([site], tmp_path_factory.mktemp("data"), delay=0, fetcher=quick_fetcher(),
-                             save=store, on_error=errors.append)[site.name]
+                             store_pages=page_store(store), on_error=errors.append)[site.name]
     return server, store, errors, report
 
 
@@ -101,7 +102,7 @@ def test_kill_9_loses_nothing_and_the_next_run_resumes(tmp_path):
     after = committed_pages(state)
     assert {f"{server.base_url}{path}" for path in article_paths("portal")} <= set(after)
     warcs = sorted((data / "crawl" / "warc").glob("*.warc.gz"))
-    archived = {url for warc in warcs for url, _, _ in iter_warc_pages(warc)}
+    archived = {page.url for warc in warcs for page in iter_warc_pages(warc)}
     assert {url for url in after if not url.endswith(".xml")} <= archived  # the WARC reader gives HTML pages only
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from crawl_fixtures import FORBIDDEN, LAYOUTS, SITES, RecordingStore, article_paths, quick_fetcher
 from pipeline.sample_site import SampleSite
+from pipeline.crawling import page_store
 from scrapers.crawler import crawl_sites, format_report
 from scrapers.reading import read_html
 from scrapers.sites import Site, generic_site
@@ -16,7 +17,7 @@ from scrapers.warc import iter_warc_pages
 
 def crawl(site: Site, data: Path, store: RecordingStore, errors: list[str] | None = None, **options):
     errors = [] if errors is None else errors
-    reports = crawl_sites([site], data, delay=0, fetcher=quick_fetcher(), save=store, on_error=errors.append, **options)
+    reports = crawl_sites([site], data, delay=0, fetcher=quick_fetcher(), store_pages=page_store(store), on_error=errors.append, **options)
     return reports[site.name]
 
 
@@ -92,11 +93,11 @@ def test_every_fetched_page_is_in_the_warc_and_reads_back_the_same(tmp_path):
         crawl(generic_site(server.base_url + "/"), tmp_path, store)
     html_paths = {path for _, path, status in server.requests if status == 200 and path.endswith(("/", ".html"))}
     pages = [page for warc in sorted((tmp_path / "crawl" / "warc").glob("*.warc.gz")) for page in iter_warc_pages(warc)]
-    assert sorted("/" + url.split("/", 3)[3] for url, _, _ in pages) == sorted(html_paths)
-    for url, body, headers in pages:
-        assert headers["Content-Type"].startswith("text/html")
-        if url in store.records:
-            assert read_html(body, source=url, url=url).title == store.records[url]["title"]
+    assert sorted("/" + page.url.split("/", 3)[3] for page in pages) == sorted(html_paths)
+    for page in pages:
+        assert page.headers["Content-Type"].startswith("text/html")
+        if page.url in store.records:
+            assert read_html(page.body, source=page.url, url=page.url).title == store.records[page.url]["title"]
 
 
 def test_page_cap_leaves_the_rest_for_the_next_run(tmp_path):
@@ -120,7 +121,7 @@ def test_report_has_one_row_per_site():
 
 
 def test_benchmark_crawls_the_whole_generated_site():
-    from scrapers.crawl_benchmark import PER_LISTING, benchmark_crawl
+    from pipeline.benchmarks.crawl import PER_LISTING, benchmark_crawl
 
     result = benchmark_crawl(PER_LISTING + 5)
     assert result["records"] == PER_LISTING + 5 and result["failed"] == 0

@@ -15,8 +15,8 @@ def test_warc_round_trip_keeps_url_body_and_headers(tmp_path):
         for url, body in pages:
             warc.write_response(url, 200, "OK", {"Content-Type": "text/html", "Content-Encoding": "gzip", "ETag": '"x"'}, body)
     read = list(iter_warc_pages(path))
-    assert [(url, body) for url, body, _ in read] == pages
-    assert all(headers["Content-Type"] == "text/html" and "Content-Encoding" not in headers for _, _, headers in read)
+    assert [(page.url, page.body) for page in read] == pages
+    assert all(page.headers["Content-Type"] == "text/html" and "Content-Encoding" not in page.headers for page in read)
     with gzip.open(path, "rb") as raw:
         assert raw.read().count(b"WARC-Type: response") == 3
 
@@ -29,7 +29,7 @@ def test_torn_last_record_is_skipped(tmp_path):
             warc.write_response(f"http://127.0.0.1/{i}", 200, "OK", {"Content-Type": "text/html"}, noise.randbytes(5000))
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 2000])
-    urls = [url for url, _, _ in iter_warc_pages(path)]
+    urls = [page.url for page in iter_warc_pages(path)]
     assert urls[:2] == ["http://127.0.0.1/0", "http://127.0.0.1/1"] and len(urls) == 2
 
 
@@ -39,7 +39,7 @@ def test_only_html_pages_are_read_back(tmp_path):
         warc.write_response("http://127.0.0.1/sitemap.xml", 200, "OK", {"Content-Type": "application/xml"}, b"<urlset/>")
         warc.write_response("http://127.0.0.1/a", 200, "OK", {"Content-Type": "text/html; charset=utf-8"}, b"<p>a</p>")
         warc.write_response("http://127.0.0.1/b", 200, "OK", {}, b"<!DOCTYPE html><html>b</html>")
-    assert [url for url, _, _ in iter_warc_pages(path)] == ["http://127.0.0.1/a", "http://127.0.0.1/b"]
+    assert [page.url for page in iter_warc_pages(path)] == ["http://127.0.0.1/a", "http://127.0.0.1/b"]
 
 
 def test_second_archive_appends(tmp_path):
@@ -47,7 +47,7 @@ def test_second_archive_appends(tmp_path):
     for i in range(2):
         with WarcArchive(path) as warc:
             warc.write_response(f"http://127.0.0.1/{i}", 200, "OK", {"Content-Type": "text/html"}, b"<html>x</html>")
-    assert [url for url, _, _ in iter_warc_pages(path)] == ["http://127.0.0.1/0", "http://127.0.0.1/1"]
+    assert [page.url for page in iter_warc_pages(path)] == ["http://127.0.0.1/0", "http://127.0.0.1/1"]
 
 
 def test_unfinished_run_is_resumed_and_finished_run_is_not(tmp_path):

@@ -302,26 +302,18 @@ def test_name_linked_to_its_title_by_a_verb_of_appointment(sentence: str) -> Non
     expect(officials_of(sentence), "Võ Thị Thanh Tâm", "Chủ tịch", "Công đoàn Giáo dục tỉnh")
 
 
-def test_title_first_with_a_cued_name_after_it() -> None:
-    record = officials_of("Chủ tịch LĐLĐ huyện Quế Phong, ông Vi Văn Sơn cho biết cụm đã hoàn thành chỉ tiêu.")
-    expect(record, "Vi Văn Sơn", "Chủ tịch", "Liên đoàn Lao động huyện Quế Phong")
-
-
-def test_names_are_recorded_with_the_common_tone_placement() -> None:
-    record = officials_of("Đồng chí Nguyễn Thị Thuỷ, Phó Chủ tịch UBND xã Hoà Sơn phát biểu.")
-    expect(record, "Nguyễn Thị Thủy", "Phó Chủ tịch", "Ủy ban nhân dân xã Hòa Sơn")
-
-
-def test_abbreviated_seat_after_a_name_joined_by_a_dash() -> None:
-    record = officials_of("Đ/c Lưu Văn Khánh-TUV, Chủ tịch CĐ VC tỉnh tặng quà cho đoàn viên.")
-    expect(record, "Lưu Văn Khánh", "Tỉnh ủy viên, Chủ tịch", "Công đoàn Viên chức tỉnh")
-
-
-def test_board_written_in_lowercase_before_its_parent() -> None:
-    record = officials_of("Dự lễ có đồng chí Cao Văn Phúc, Trưởng ban chính sách pháp luật LĐLĐ tỉnh.")
-    expect(record, "Cao Văn Phúc", "Trưởng ban chính sách pháp luật", "Liên đoàn Lao động tỉnh Nghệ An")
-
-
-def test_place_with_an_honorific_word_before_a_name() -> None:
-    record = officials_of("Chủ tịch LĐLĐ quận Hai Bà Trưng Trịnh Thu Hà cho biết đơn vị đã hoàn thành kế hoạch.")
-    expect(record, "Trịnh Thu Hà", "Chủ tịch", "Liên đoàn Lao động quận Hai Bà Trưng")
+@pytest.mark.parametrize(("sentence", "name", "title", "organization"), [
+    ("Chủ tịch LĐLĐ huyện Quế Phong, ông Vi Văn Sơn cho biết cụm đã hoàn thành chỉ tiêu.",
+     "Vi Văn Sơn", "Chủ tịch", "Liên đoàn Lao động huyện Quế Phong"),
+    ("Đồng chí Nguyễn Thị Thuỷ, Phó Chủ tịch UBND xã Hoà Sơn phát biểu.",
+     "Nguyễn Thị Thủy", "Phó Chủ tịch", "Ủy ban nhân dân xã Hòa Sơn"),
+    ("Đ/c Lưu Văn Khánh-TUV, Chủ tịch CĐ VC tỉnh tặng quà cho đoàn viên.",
+     "Lưu Văn Khánh", "Tỉnh ủy viên, Chủ tịch", "Công đoàn Viên chức tỉnh"),
+    ("Dự lễ có đồng chí Cao Văn Phúc, Trưởng ban chính sách pháp luật LĐLĐ tỉnh.",
+     "Cao Văn Phúc", "Trưởng ban chính sách pháp luật", "Liên đoàn Lao động tỉnh Nghệ An"),
+    ("Chủ tịch LĐLĐ quận Hai Bà Trưng Trịnh Thu Hà cho biết đơn vị đã hoàn thành kế hoạch.",
+     "Trịnh Thu Hà", "Chủ tịch", "Liên đoàn Lao động quận Hai Bà Trưng"),
+], ids=["title-first-then-cued-name", "common-tone-placement", "abbreviated-seat-after-a-dash",
+        "lowercase-board-before-its-parent", "place-holding-an-honorific-word"])
+def test_more_shapes_of_the_genre(sentence: str, name: str, title: str, organization: str) -> None:
+    expect(officials_of(sentence), name, title, organization)

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract_helpers import SEED_DIR, article_text, run_cli
-from extractors import extract
+from pipeline.normalizer import extract_record as extract
 from scrapers.article import NotAnArticle
 from scrapers.reading import decode_text, read_html, read_text
 

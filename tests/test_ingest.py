@@ -6,10 +6,11 @@ from pathlib import Path
 
 import duckdb
 
-from extractors import extract
+from pipeline.normalizer import extract_record as extract
 from pipeline.cli import main
-from pipeline.store import article_id
-from pipeline.synthetic import article_texts, benchmark_ingest, write_articles
+from pipeline.tables import article_id
+from pipeline.benchmarks.ingest import benchmark_ingest
+from pipeline.benchmarks.synthetic import article_texts, write_articles
 from pipeline.tables import TABLE_NAMES
 from scrapers.reading import read_file
 from scrapers.warc import WarcArchive

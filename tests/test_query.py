@@ -15,7 +15,7 @@ import pipeline
 from pipeline.cli import main
 from pipeline.views import connect
 from pipeline.store import save_records
-from pipeline.synthetic import vi_number
+from pipeline.benchmarks.synthetic import vi_number
 from pipeline.tables import name_key
 from test_tables import gold_records
 

@@ -14,8 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import store
-from pipeline.store import article_id, save_records
-from pipeline.tables import TABLE_NAMES
+from pipeline.store import save_records
+from pipeline.tables import TABLE_NAMES, article_id
 from test_tables import CHILD_FIELDS, gold_records
 
 

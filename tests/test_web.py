@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline import archive, store
+from pipeline import archive, tables
 from pipeline.web import pages
 from pipeline.web.pages import marked
 from pipeline.web.record_view import build_view
@@ -35,7 +35,7 @@ def test_search_page_lists_results_with_marked_snippets(served_archive) -> None:
     base, records = served_archive
     status, soup = page(base, q="dang thi phuong hoa")
     links = [a["href"] for a in soup.select("#results .title")]
-    expected = {f"/meeting/{store.article_id(r)}" for r in (by_source(records, "004_"), by_source(records, "hostile"))}
+    expected = {f"/meeting/{tables.article_id(r)}" for r in (by_source(records, "004_"), by_source(records, "hostile"))}
     assert status == 200 and set(links) == expected
     marks = {m.get_text() for m in soup.select("#results .snippet mark")}
     assert {"Đặng", "Phương", "Hoa"} <= marks
@@ -72,7 +72,7 @@ def test_bad_input_gets_a_message_not_a_500(served_archive, params) -> None:
 def test_meeting_page_ties_values_to_their_evidence(served_archive) -> None:
     base, records = served_archive
     record = by_source(records, "004_")
-    status, soup = page(base, f"/meeting/{store.article_id(record)}")
+    status, soup = page(base, f"/meeting/{tables.article_id(record)}")
     segments = [s.get_text() for s in soup.select("#article-text [data-seg]")]
     assert status == 200 and "".join(segments) == record["text"]
 
@@ -88,8 +88,8 @@ def test_meeting_page_ties_values_to_their_evidence(served_archive) -> None:
 
 def test_meeting_page_links_same_official_and_cluster(served_archive) -> None:
     base, records = served_archive
-    hostile = f"/meeting/{store.article_id(by_source(records, 'hostile'))}"
-    hanoi = f"/meeting/{store.article_id(by_source(records, '004_'))}"
+    hostile = f"/meeting/{tables.article_id(by_source(records, 'hostile'))}"
+    hanoi = f"/meeting/{tables.article_id(by_source(records, '004_'))}"
     _, soup = page(base, hanoi)
     assert [a["href"] for a in soup.select("#same-cluster li a")] == [hostile]
     _, listing = page(base, soup.select_one("#same-cluster a.all")["href"])
@@ -103,7 +103,7 @@ def test_a_record_with_few_fields_still_gets_a_page(tmp_path) -> None:
     record = {"source": "ngan.txt", "text": "Một bản tin rất ngắn.", "cluster": None, "officials": None}
     archive.index_records(tmp_path, [record])
     with serving(tmp_path) as base:
-        status, soup = page(base, f"/meeting/{store.article_id(record)}")
+        status, soup = page(base, f"/meeting/{tables.article_id(record)}")
     assert status == 200 and soup.select_one("h1").get_text() == "ngan.txt"
     assert soup.select_one("#article-text").get_text() == record["text"]
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from pathlib import Path
 
 HELP = "measure extraction, crawl, ingest and search speed"
-SUITES = ["extract", "crawl", "ingest", "search"]
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
+SUITES = ["extract", "pages", "crawl", "ingest", "search"]
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -46,47 +43,37 @@ def _fmt(value: object) -> str:
 
 def bench_extract(args: argparse.Namespace) -> dict:
     """Articles/second of extraction and of ``underthesea.word_tokenize`` on the corpus texts."""
-    from underthesea import word_tokenize
+    from pipeline.benchmarks.extract import benchmark_extract
 
-    from extractors import extract
-    from pipeline.inputs import read_articles
+    return benchmark_extract(args.rounds)
 
-    articles = [a for a in read_articles([CORPUS / "articles", CORPUS / "site"], on_error=lambda _: None) if a]
-    extract(articles[0])
-    word_tokenize(articles[0].text)
-    started = time.perf_counter()
-    for _ in range(args.rounds):
-        for article in articles:
-            extract(article)
-    extract_rate = len(articles) * args.rounds / (time.perf_counter() - started)
-    started = time.perf_counter()
-    for _ in range(args.rounds):
-        for article in articles:
-            word_tokenize(article.text)
-    tokenize_rate = len(articles) * args.rounds / (time.perf_counter() - started)
-    return {"articles": len(articles), "extract_articles_per_s": extract_rate,
-            "word_tokenize_articles_per_s": tokenize_rate, "ratio": extract_rate / tokenize_rate}
+
+def bench_pages(args: argparse.Namespace) -> dict:
+    """Pages/second of reading + extracting web pages, beside ``trafilatura.extract`` alone on the same pages."""
+    from pipeline.benchmarks.pages import benchmark_pages
+
+    return benchmark_pages(args.rounds)
 
 
 def bench_crawl(args: argparse.Namespace) -> dict:
     """Pages/second of a crawl of a generated site on loopback, politeness delays off."""
-    from scrapers.crawl_benchmark import benchmark_crawl
+    from pipeline.benchmarks.crawl import benchmark_crawl
 
     return benchmark_crawl(args.pages)
 
 
 def bench_ingest(args: argparse.Namespace) -> dict:
     """Time, articles/second and peak memory of ingesting generated articles."""
-    from pipeline.synthetic import benchmark_ingest
+    from pipeline.benchmarks.ingest import benchmark_ingest
 
     return benchmark_ingest(args.articles)
 
 
 def bench_search(args: argparse.Namespace) -> dict:
     """Median and 95th-percentile search latency over an archive of generated records."""
-    from pipeline.archive import benchmark_search
+    from pipeline.benchmarks.search import benchmark_search
 
     return benchmark_search(args.articles)
 
 
-BENCHMARKS = {"extract": bench_extract, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search}
+BENCHMARKS = {"extract": bench_extract, "pages": bench_pages, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search}

@@ -51,7 +51,8 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Crawl the chosen sites and print the run report."""
-    from scrapers.crawler import crawl_sites, format_report
+    from pipeline.crawling import crawl
+    from scrapers.crawler import format_report
     from scrapers.sites import SiteConfigError, generic_site, load_sites
 
     try:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     except SiteConfigError as exc:
         print(f"unionnews crawl: {exc}", file=sys.stderr)
         return 2
-    reports = crawl_sites(sites, args.data, delay=args.delay, max_pages=args.max_pages, progress=sys.stderr.isatty())
+    reports = crawl(sites, args.data, delay=args.delay, max_pages=args.max_pages, progress=sys.stderr.isatty())
     print(format_report(reports))
     if not any(report.fetched or report.not_modified for report in reports.values()):
         return 2

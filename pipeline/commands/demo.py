@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     """Serve, crawl, store and summarise; returns the exit code."""
     from pipeline.views import connect
     from pipeline.sample_site import SampleSite
-    from scrapers.crawler import crawl_sites, format_report
+    from pipeline.crawling import crawl
+    from scrapers.crawler import format_report
     from scrapers.sites import generic_site
 
     try:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     with site:
         print(f"Serving the sample site ({SAMPLE_SITE.name}/) at {site.base_url}", flush=True)
-        reports = crawl_sites([generic_site(f"{site.base_url}/")], args.data, delay=0.0,
+        reports = crawl([generic_site(f"{site.base_url}/")], args.data, delay=0.0,
                               progress=sys.stderr.isatty())
     print("Sample site stopped.\n")
     print(format_report(reports))

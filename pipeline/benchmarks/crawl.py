@@ -5,8 +5,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from pipeline.crawling import crawl
 from pipeline.sample_site import PLACEHOLDER, serve_folder
-from scrapers.crawler import crawl_sites
 from scrapers.sites import generic_site
 
 PER_LISTING = 20
@@ -55,7 +55,7 @@ def write_site(folder: Path, pages: int) -> None:
 def benchmark_crawl(pages: int) -> dict[str, float]:
     """Serve a generated site of ``pages`` articles on loopback, crawl it with delays off (full pipeline:
     fetch, WARC, extraction, store) and return the pages fetched, seconds and pages/second."""
-    import extractors  # noqa: F401  (load the extraction engine and the store before the clock starts)
+    import pipeline.normalizer  # noqa: F401  (load the extraction engine and the store before the clock starts)
     import pipeline.store  # noqa: F401
 
     with tempfile.TemporaryDirectory(prefix="unionnews-bench-") as scratch:
@@ -64,7 +64,7 @@ def benchmark_crawl(pages: int) -> dict[str, float]:
         with serve_folder(root / "site") as base_url:
             site = generic_site(base_url + "/")
             started = time.perf_counter()
-            report = crawl_sites([site], root / "data", delay=0, on_error=lambda message: None)[site.name]
+            report = crawl([site], root / "data", delay=0, on_error=lambda message: None)[site.name]
             seconds = time.perf_counter() - started
     return {"pages": report.fetched, "records": report.new_records, "failed": report.failed,
             "seconds": round(seconds, 3), "pages_per_second": round(report.fetched / seconds, 1)}

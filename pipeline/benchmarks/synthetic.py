@@ -1,4 +1,4 @@
-"""Synthetic emulation-cluster articles for the scale test, and the ingest benchmark that uses them.
+"""Synthetic emulation-cluster articles and records for the scale tests and the benchmarks.
 
 The articles are plain-text files in the shape of real ones (a ``date``
 then title line, body paragraphs, byline) with varied provinces, clusters,
@@ -7,14 +7,12 @@ from a fixed pool, so the same person turns up in many articles and clusters.
 """
 from __future__ import annotations
 
-import os
 import random
-import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
+
+from pipeline.archive.index import fold_key
 
 FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô"]
 MIDDLE_NAMES = ["Văn", "Thị", "Minh", "Thanh", "Đức", "Thu", "Quang", "Ngọc"]
@@ -113,25 +111,54 @@ def write_articles(folder: Path, n: int, seed: int = 0) -> None:
         (folder / f"{number:06d}.txt").write_text(text, encoding="utf-8")
 
 
-def benchmark_ingest(n: int) -> dict[str, float]:
-    """Generate ``n`` articles, ingest them in a child process and measure it.
+SENTENCES = [
+    "Các đơn vị trong cụm đã chăm lo đời sống cho đoàn viên và người lao động.",
+    "Hội nghị thống nhất đề ra chỉ tiêu phát triển đoàn viên trong thời gian tới.",
+    "Phong trào thi đua lao động giỏi được triển khai rộng khắp tại cơ sở.",
+    "Công tác tuyên truyền pháp luật cho công nhân được đẩy mạnh.",
+    "Nhiều sáng kiến cải tiến kỹ thuật đã được áp dụng vào sản xuất.",
+    "Các công đoàn cơ sở tổ chức thăm hỏi, tặng quà cho đoàn viên khó khăn.",
+]
 
-    Returns the article count, wall-clock seconds of the ingest, articles per
-    second, the child's peak resident memory in MiB (its own ``ru_maxrss``)
-    and its exit code.
-    """
-    with tempfile.TemporaryDirectory(prefix="unionnews-bench-") as tmp:
-        folder, data = Path(tmp) / "articles", Path(tmp) / "data"
-        write_articles(folder, n)
-        command = [sys.executable, "-m", "pipeline", "ingest", str(folder), "--data", str(data)]
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
+
+def meeting_record(rng: random.Random, i: int, people: list[str], provinces: list[tuple]) -> dict:
+    """A made-up meeting record, with officials from the pool ``people``, and a text of about 3,000 characters."""
+    province, kind, wards = rng.choice(provinces)
+    members = rng.sample(wards, k=min(len(wards), 6))
+    names = rng.sample(people, k=4)
+    number, (meeting_type, period) = rng.randint(1, 12), rng.choice(MEETINGS)
+    day = date.fromordinal(date(2018, 1, 1).toordinal() + rng.randrange(2900))
+    cluster = f"Cụm thi đua số {number}"
+    title = f"{cluster} {meeting_type} tại {members[0]}"
+    body = [title, f"Ngày {day:%d/%m/%Y}, {cluster} Liên đoàn Lao động {kind} {province} họp tại {members[0]}."]
+    body += [f"Đồng chí {name} phát biểu tại hội nghị." for name in names]
+    body += [f"Thành viên của cụm: {', '.join(f'Công đoàn {m}' for m in members)}."]
+    body += rng.choices(SENTENCES, k=40)
     return {
-        "articles": n,
-        "seconds": round(seconds, 2),
-        "articles_per_second": round(n / seconds, 1),
-        "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),
-        "exit_code": os.waitstatus_to_exitcode(status),
+        "source": f"synthetic-{i:06d}.txt", "url": None, "title": title,
+        "cluster": {"number": number, "name": cluster, "kind": "cụm"}, "province": province,
+        "meeting": {"date": day.isoformat(), "type": meeting_type, "location": members[0],
+                    "period": period.format(year=day.year)},
+        "officials": [{"name": name} for name in names],
+        "member_units": [{"name": f"Công đoàn {m}"} for m in members],
+        "text": "\n".join(body),
     }
+
+
+def search_queries(rng: random.Random, count: int, people: list[str], provinces: list[tuple]) -> list[dict]:
+    """A mix of name, cluster-and-place and phrase searches, with and without accents, some filtered."""
+    queries = []
+    for i in range(count):
+        province, _, wards = rng.choice(provinces)
+        place = rng.choice(wards).split(" ", 1)[-1]
+        text = [
+            rng.choice(people),
+            f"cum thi dua so {rng.randint(1, 12)} {fold_key(place)}",
+            fold_key(rng.choice(people)),
+            "sáng kiến cải tiến",
+        ][i % 4]
+        filters = {"province": province} if i % 3 == 0 else {}
+        if i % 5 == 0:
+            filters.update(since="2020-01-01", until="2023-12-31")
+        queries.append({"text": text, **filters})
+    return queries

@@ -1,28 +1,52 @@
-"""Assemble the record of RECORD.md from an article: run the pipeline, then shape its findings."""
+"""The RECORD: what ``unionnews extract`` prints and the stores keep, built from a read article and the
+extractors' findings.
+
+This module and the table schemas (:mod:`pipeline.tables`) are the only places that know the record's
+shape (``docs/record.md``). The extractors know nothing of it: they take the article text with what the
+reader knows (publication date, where the byline is) and return findings with their spans.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from extractors.nlp import analyse
+from extractors import analyse
 from scrapers.article import Article
 
-def extract(article: Article) -> dict[str, Any]:
-    """The record of one article: every field of RECORD.md, plus ``text`` (the cleaned text the spans point into)."""
+#: Longest cleaned text the extractors are given; longer texts are refused (no news article is this long).
+MAX_TEXT_CHARS = 500_000
+
+Span = tuple[int, int]
+
+
+class TextTooLong(ValueError):
+    """The article's text is longer than the extractors take (the message says how long)."""
+
+
+def extract_record(article: Article) -> dict[str, Any]:
+    """Run the extractors on one article and return its record (every field of the contract, plus ``text``).
+
+    Raises :class:`TextTooLong` for a text over :data:`MAX_TEXT_CHARS`.
+    """
     text = article.text
+    if len(text) > MAX_TEXT_CHARS:
+        raise TextTooLong(f"text too long to extract ({len(text):,} characters, limit {MAX_TEXT_CHARS:,})")
+    title_span = _find(text, article.title, last=False)
+    author_span = _find(text, article.author, last=True)
+    return normalize(article, analyse(text, article.published_date, author_span), title_span, author_span)
+
+
+def normalize(article: Article, found: dict[str, Any], title_span: Span | None = None,
+              author_span: Span | None = None) -> dict[str, Any]:
+    """The record of ``article`` from the findings of :func:`extractors.analyse` on its text."""
     evidence: dict[str, list[int]] = {}
 
-    def note(field: str, span: tuple[int, int] | list[int] | None) -> None:
+    def note(field: str, span: Span | list[int] | None) -> None:
         if span is not None:
             evidence[field] = [int(span[0]), int(span[1])]
 
-    for field, value in (("title", article.title), ("author", article.author)):
-        pos = text.rfind(value) if value and field == "author" else text.find(value) if value else -1
-        if pos >= 0:
-            note(field, (pos, pos + len(value)))
-    byline = tuple(evidence["author"]) if "author" in evidence else None
-    found = analyse(text, article.published_date, byline)
-
+    note("title", title_span)
+    note("author", author_span)
     cluster = found["cluster"]
     note("cluster", cluster and cluster["span"])
     federation = found["federation"]
@@ -34,8 +58,7 @@ def extract(article: Article) -> dict[str, Any]:
     count = found["member_count"]
     note("member_count_stated", count and count[1])
     if article.published_date:
-        pos = _published_span(text, article.published_date)
-        note("published_date", pos)
+        note("published_date", _published_span(article.text, article.published_date))
     return {
         "source": article.source,
         "url": article.url,
@@ -53,8 +76,16 @@ def extract(article: Article) -> dict[str, Any]:
         "figures": found["figures"],
         "documents": found["documents"],
         "evidence": evidence,
-        "text": text,
+        "text": article.text,
     }
+
+
+def _find(text: str, value: str | None, last: bool) -> Span | None:
+    """Where ``value`` is written in ``text`` (its last occurrence for a byline, else its first)."""
+    if not value:
+        return None
+    pos = text.rfind(value) if last else text.find(value)
+    return (pos, pos + len(value)) if pos >= 0 else None
 
 
 def _meeting(found: dict[str, Any], note: Callable[[str, Any], None]) -> dict | None:
@@ -74,7 +105,7 @@ def _meeting(found: dict[str, Any], note: Callable[[str, Any], None]) -> dict | 
     }
 
 
-def _published_span(text: str, iso: str) -> tuple[int, int] | None:
+def _published_span(text: str, iso: str) -> Span | None:
     """Where the publication date is written in the text (ISO marker or a d/m/yyyy dateline)."""
     year, month, day = iso.split("-")
     for written in (iso, f"{day}/{month}/{year}", f"{int(day)}/{int(month)}/{year}"):
