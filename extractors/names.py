@@ -38,17 +38,10 @@ CUE = rf"(?:{HONORIFIC}(?![\w/])\s*(?:[:,]\s*)?)?(?:(?:{RANK}|{DEGREES})(?![\w])
 # The words a cue can end and start with, casefolded: a cheap test before matching ``CUE``.
 CUE_LAST_WORDS = frozenset(row[0].split()[-1].casefold() for rows in _CUES.values() for row in rows)
 CUE_FIRST_WORDS = frozenset(row[0].split()[0].casefold() for rows in _CUES.values() for row in rows)
-_CUE_WORDS = re.compile(rf"(?=[{UP}{LOW}])(?:{CUE})")
 MIDDLE_NAMES = frozenset(read_words("middle_names.txt"))
 NOT_NAMES = frozenset(read_words("not_names.txt"))
 # Places that follow an organisation without a level word.
 _COUNTRY = {"Việt Nam"}
-
-
-def cue_at(text: str, pos: int) -> int:
-    """Where a cue that starts at ``pos`` ends (``pos`` itself when there is none)."""
-    match = _CUE_WORDS.match(text, pos)
-    return match.end() if match else pos
 
 
 @lru_cache(maxsize=4096)
