@@ -17,14 +17,14 @@ counts) are no figures.
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from extractors import figure_words as W
-from extractors.numbers import as_int_if_whole, parse_number
+from extractors.figure_context import (CLAUSE_MARKS, LOOK, LOOK_BEFORE, Kinds, Reading, figure_of, line_end,
+                                       sentence_begin)
+from extractors.numbers import parse_number
 from extractors.phrases import end_of, lower, start_of, words
-from extractors.spans import Span
+from extractors.spans import Span, SpanSet
 
 # A number of its own: not inside a code, time, date or period ("COVID-19", "8:30", "12/3/2024", "2020-2025");
 # a fraction ("8/10") is one number.
@@ -33,53 +33,17 @@ _NUMBER = re.compile(r"\d(?<![\w/:]\d)(?<!\w[-–.,]\d)\d*(?:[.,]\d+)*(?:/\d+)?(
 _FIRST_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|\S)")
 _QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
-_CLAUSE_MARKS = frozenset(",;:().")
 _QUOTES = frozenset("“\"")
-_LOOK = 48  # characters read after a number
-_LOOK_BEFORE = 28  # ... and before it (its comparator, identifier word or action verb)
 _CLAUSE_LOOK = 100
 _MONEY_SCALE = 1e6  # a bare "5 triệu" or "2 tỷ" is money
 
 
-@dataclass
-class _Reading:
-    """A number read as a figure: its value (before the scale), unit and where its phrase is."""
-
-    value: float
-    unit: str
-    start: int
-    end: int
-    tail: int  # where the words that tell what is counted begin
-    scale: float = 1.0
-    comparator: str | None = None
-    subject: str | None = None
-    before: list[str] | None = None  # the words before the number, when already cut
-    tail_words: list[str] | None = None  # ... and the words after the phrase
-    taken: int = 0  # how many words after the number the phrase takes
-
-
-class _Blocked:
-    """Spans no figure may overlap, for fast lookups."""
-
-    def __init__(self, spans: list[Span]) -> None:
-        ordered = sorted(spans)
-        self.starts = [s for s, _ in ordered]
-        self.reach: list[int] = []
-        for _, end in ordered:
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
-
-    def __call__(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, end)
-        return i > 0 and self.reach[i - 1] > start
-
-
 class _After:
-    """The words after a number (to the line's end, at most ``_LOOK`` characters) and how they are written."""
+    """The words after a number (to the line's end, at most ``LOOK`` characters) and how they are written."""
 
     def __init__(self, text: str, low: str, pos: int) -> None:
         self.text, self.low, self.pos = text, low, pos
-        self.words = words(low, pos, _line_end(low, pos))
+        self.words = words(low, pos, line_end(low, pos))
 
     def end(self, k: int) -> int:
         """Where the first ``k`` words end."""
@@ -95,9 +59,9 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
     low = lower(text)
     quoted = [m.span() for m in _QUOTED.finditer(text)]
-    blocked = _Blocked(list(skip) + quoted)
+    blocked = SpanSet(list(skip) + quoted)
     numbers = list(_NUMBER.finditer(text))
-    readings: list[_Reading | None] = []
+    readings: list[Reading | None] = []
     unitless: list[bool] = []
     read_to = 0  # the end of the last figure read: "2 tỷ 500 triệu đồng" is one
     for m in numbers:
@@ -111,15 +75,15 @@ def find_figures(text: str, skip: list[Span]) -> list[dict]:
         start = numbers[i].start()
         if not (i + 1 < len(numbers) and readings[i + 1]) and _last_word(low, start) not in W.LINK_BEFORE.by_last:
             continue  # neither a list member nor after "là"/"đạt"/"được": nothing to read
-        before = words(low, max(0, start - _LOOK_BEFORE), start)
+        before = words(low, max(0, start - LOOK_BEFORE), start)
         if not _names(before, numbers[i].group()):
             readings[i] = _joined(low, numbers, readings, i) or (
                 _clause_noun(text, low, numbers[i]) if W.LINK_BEFORE.ending(before) else None)
-    kinds = _Kinds(low, _Blocked(quoted))
-    return [_figure(text, low, r, kinds) for r in readings if r is not None]
+    kinds = Kinds(low, SpanSet(quoted))
+    return [figure_of(text, low, r, kinds) for r in readings if r is not None]
 
 
-def _consider(text: str, low: str, m: re.Match[str]) -> tuple[_Reading | None, bool]:
+def _consider(text: str, low: str, m: re.Match[str]) -> tuple[Reading | None, bool]:
     """The figure a number starts, or whether it is unitless (it may join a list or take its clause's noun).
 
     The first word after the number decides how much is read: most numbers (years, numbers before
@@ -132,7 +96,7 @@ def _consider(text: str, low: str, m: re.Match[str]) -> tuple[_Reading | None, b
     if word not in W.STARTERS and not (word.isalpha() and text[first.start(1)].islower()
                                        and _last_word(low, start) in W.ACTION_LAST_WORDS):
         return None, False
-    before = words(low, max(0, start - _LOOK_BEFORE), start)
+    before = words(low, max(0, start - LOOK_BEFORE), start)
     if _names(before, m.group()) or (word not in W.STARTERS and not _after_action_verb(before)):
         return None, False
     after = _After(text, low, end)
@@ -155,11 +119,6 @@ def _last_word(low: str, pos: int) -> str:
     return word if word.isalpha() else ""
 
 
-def _line_end(low: str, pos: int) -> int:
-    stop = low.find("\n", pos, pos + _LOOK)
-    return stop if stop >= 0 else min(len(low), pos + _LOOK)
-
-
 def _names(before: list[str], written: str) -> bool:
     """Whether the words before a number make it a name, a date, a programme's number or a subject's threshold."""
     if not before or before[-1] not in W.NAME_LAST_WORDS:
@@ -175,7 +134,7 @@ def _names(before: list[str], written: str) -> bool:
     return bool(W.PROGRAMME_BEFORE.ending(before, end) or W.THRESHOLD_BEFORE.ending(before))
 
 
-def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None:
+def _read(m: re.Match[str], before: list[str], after: _After) -> Reading | None:
     """The figure a number starts, from the words after it (and, for some nouns, before it)."""
     written = m.group()
     fraction = "/" in written
@@ -186,7 +145,7 @@ def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None
     if not fraction:
         n = W.PERCENT.at(ahead, 0)
         if n:
-            return _Reading(value, "%", start, after.end(n), after.end(n), taken=n)
+            return Reading(value, "%", start, after.end(n), after.end(n), taken=n)
     k, scale = 0, 1.0
     n = W.SCALE.at(ahead, 0) if not fraction else 0
     if n:  # "3,5 tỷ", "62,8 nghìn tỷ", and "2 tỷ 500 triệu" as one figure
@@ -204,12 +163,12 @@ def _read(m: re.Match[str], before: list[str], after: _After) -> _Reading | None
         rate = k < len(ahead) and ahead[k] == "/"  # "500 nghìn/người"
         alone = k == len(ahead) or not ahead[k][0].isalnum() or W.NOT_COUNTED.at(ahead, k)
         if k and (rate or scale >= _MONEY_SCALE and alone):
-            return _Reading(value, "đồng", start, after.end(k), after.end(k), scale, taken=k)
+            return Reading(value, "đồng", start, after.end(k), after.end(k), scale, taken=k)
         return None
     unit, k = found
     if not fraction and _counts_members(after, start, before, k):
         return None
-    return _Reading(value, unit, start, after.end(k), after.end(k), scale, taken=k)
+    return Reading(value, unit, start, after.end(k), after.end(k), scale, taken=k)
 
 
 def _counts_members(after: _After, start: int, before: list[str], k: int) -> bool:
@@ -221,20 +180,20 @@ def _counts_members(after: _After, start: int, before: list[str], k: int) -> boo
     if not (W.ORGANISATIONS.at(ahead, first) or W.WEAK.at(ahead, first)):
         return False
     n = W.MEMBER_VERB.ending(before)
-    if n and _cluster_is_subject(low, start, start_of(low, start, n, _LOOK_BEFORE)):
+    if n and _cluster_is_subject(low, start, start_of(low, start, n, LOOK_BEFORE)):
         return True
     if W.ACTION_VERB.ending(before):
         return False
     end = after.end(k)
-    stop = low.find(". ", end, end + _LOOK)
-    tail = words(low, end, stop if stop >= 0 else end + _LOOK)
+    stop = low.find(". ", end, end + LOOK)
+    tail = words(low, end, stop if stop >= 0 else end + LOOK)
     return any(W.MEMBER_OF.at(tail, j) for j in range(len(tail)))
 
 
 def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
     """Whether the subject of the verb at ``verb`` is a cluster: the clause (or the one it stands in
     apposition to) starts with ``Cụm``/``Khối``, and not with ``toàn``/``hiện``."""
-    sentence_start = _sentence_start(low, start)
+    sentence_start = sentence_begin(low, start)
     cut = sentence_start < start - _CLAUSE_LOOK
     sentence = words(low, max(sentence_start, start - _CLAUSE_LOOK), verb)
     starts = [j for j in range(len(sentence)) if (j == 0 and not cut) or (j and sentence[j - 1] in ",:")]
@@ -244,12 +203,6 @@ def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
         if W.CLUSTER_HEAD.at(sentence, j) and not W.CLUSTER_ROLE.at(sentence, j):
             return True
     return False
-
-
-def _sentence_start(low: str, pos: int) -> int:
-    """Where the sentence around ``pos`` starts (after ``. `` or a line break)."""
-    dot = low.rfind(". ", 0, pos)
-    return max(dot + 2 if dot >= 0 else 0, low.rfind("\n", 0, pos) + 1)
 
 
 def _unit(after: _After, k: int, before: list[str], fraction: bool) -> tuple[str, int] | None:
@@ -325,7 +278,7 @@ def _action_noun(after: _After, k: int, before: list[str]) -> tuple[str, int] | 
     return (after.written(k, taken), k + taken) if taken else None
 
 
-def _joined(low: str, numbers: list[re.Match[str]], readings: list[_Reading | None], i: int) -> _Reading | None:
+def _joined(low: str, numbers: list[re.Match[str]], readings: list[Reading | None], i: int) -> Reading | None:
     """A unitless number that starts a list or a range takes the unit of the next member."""
     if i + 1 >= len(numbers) or readings[i + 1] is None or _YEAR.fullmatch(numbers[i].group()):
         return None
@@ -339,17 +292,17 @@ def _joined(low: str, numbers: list[re.Match[str]], readings: list[_Reading | No
         return None
     if is_range:
         nxt.comparator = nxt.comparator or "<="
-    return _Reading(value, nxt.unit, numbers[i].start(), numbers[i].end(), nxt.tail, nxt.scale,
+    return Reading(value, nxt.unit, numbers[i].start(), numbers[i].end(), nxt.tail, nxt.scale,
                     ">=" if is_range else None)
 
 
-def _clause_noun(text: str, low: str, m: re.Match[str]) -> _Reading | None:
+def _clause_noun(text: str, low: str, m: re.Match[str]) -> Reading | None:
     """A unitless number after ``là``/``được``/``đạt`` takes the counted noun its clause introduces."""
     clause = words(low, max(0, m.start() - _CLAUSE_LOOK), m.start())
     link = W.LINK_BEFORE.ending(clause)
     if not link:
         return None
-    marks = [j for j, w in enumerate(clause) if w in _CLAUSE_MARKS]
+    marks = [j for j, w in enumerate(clause) if w in CLAUSE_MARKS]
     first = marks[-1] + 1 if marks else 1  # the window's first word may be cut
     found = None
     for j in range(first, len(clause)):
@@ -364,91 +317,4 @@ def _clause_noun(text: str, low: str, m: re.Match[str]) -> _Reading | None:
     noun = " ".join(text[noun_start:end_of(low, noun_start, n)].split())
     subject = text[start_of(low, m.start(), len(clause) - max(first, j - 2), _CLAUSE_LOOK):
                    start_of(low, m.start(), link, _CLAUSE_LOOK)].strip()
-    return _Reading(value, W.WRITTEN_OUT.get(noun.lower(), noun), m.start(), m.end(), m.end(), subject=subject)
-
-
-class _Kinds:
-    """Whether a figure is a target, an achievement or a standing statistic, from the cues of its sentence."""
-
-    def __init__(self, low: str, quoted: _Blocked) -> None:
-        self.low, self.quoted = low, quoted
-        self.cues: dict[int, list[int]] = {}
-
-    def _paragraph_cues(self, start: int) -> list[int]:
-        """Where the target cues of the paragraph at ``start`` end; cues inside quoted names do not count.
-        An item of a list that a plan introduces (``Năm 2025, cụm phấn đấu:``, then items ending in ``;``)
-        has a cue at its start."""
-        if start not in self.cues:
-            end = self.low.find("\n", start)
-            found = W.TARGET_CUES.finditer(self.low, start, end if end >= 0 else len(self.low))
-            cues = [c.end() for c in found if not self.quoted(*c.span())]
-            self.cues[start] = [start, *cues] if self._planned_list(start) else cues
-        return self.cues[start]
-
-    def _planned_list(self, start: int) -> bool:
-        """Whether the paragraph at ``start`` is an item of a list introduced by a plan: the paragraph
-        before ends in ``:`` after a target cue (and no ``đã`` after it), or is such an item itself and
-        ends in ``;`` or ``,``."""
-        end = len(self.low[:start].rstrip())
-        if end == 0:
-            return False
-        previous = self.low.rfind("\n", 0, end) + 1
-        last = self.low[end - 1]
-        if last == ":":
-            cues = self._paragraph_cues(previous)
-            return bool(cues) and not W.PAST_CUES.search(self.low, cues[-1], end)
-        return last in ";," and self._planned_list(previous)
-
-    def __call__(self, pos: int) -> str:
-        """``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence; ``stat`` for a
-        standing count (``toàn cụm có``); ``target`` after a cue earlier in the paragraph unless the
-        sentence reports what was done (``đã``); else ``achieved``."""
-        low = self.low
-        paragraph_start = low.rfind("\n", 0, pos) + 1
-        sentence_start = _sentence_start(low, pos)
-        cues = self._paragraph_cues(paragraph_start)
-        before = bisect.bisect_right(cues, pos)
-        cue_end = cues[before - 1] if before else None
-        if cue_end is not None and cue_end > sentence_start and not W.PAST_CUES.search(low, cue_end, pos):
-            return "target"
-        if W.STAT_CUES.search(low, sentence_start, pos):
-            return "stat"
-        if cue_end is not None and not W.PAST_CUES.search(low, sentence_start, pos):
-            return "target"
-        return "achieved"
-
-
-def _figure(text: str, low: str, r: _Reading, kinds: _Kinds) -> dict:
-    """The record's figure for a reading: value, unit, kind, comparator, subject, text and evidence."""
-    before = r.before if r.before is not None else words(low, max(0, r.start - _LOOK_BEFORE), r.start)
-    n = W.COMPARATOR_BEFORE.ending(before)
-    start = start_of(low, r.start, n, _LOOK_BEFORE) if n else r.start
-    comparator = str(W.COMPARATOR_BEFORE.value(before, len(before) - n, n)) if n else "="
-    tail = r.tail_words if r.tail_words is not None else words(low, r.end, _line_end(low, r.end))
-    stop = next((j for j, w in enumerate(tail) if w in _CLAUSE_MARKS or w.isdigit()), len(tail))
-    after = next((W.COMPARATOR_AFTER.value(tail, j, m) for j in range(stop) if (m := W.COMPARATOR_AFTER.at(tail, j))),
-                 None)
-    if r.comparator:
-        comparator = r.comparator
-    elif after and comparator in ("=", ">"):
-        comparator = str(after)
-    return {
-        "value": as_int_if_whole(round(r.value * r.scale, 6)), "unit": r.unit, "kind": kinds(r.start),
-        "comparator": comparator, "subject": r.subject or _subject(text, r), "text": text[start:r.end],
-        "evidence": [start, r.end],
-    }
-
-
-def _subject(text: str, r: _Reading) -> str:
-    """What is measured: the words after a counted noun or percent, else the clause before the number."""
-    after = text[r.tail:r.tail + 80]
-    stop = _CLAUSE_BREAK.search(after)
-    tail_words = (after[:stop.start()] if stop else after).split()[:7]
-    if r.unit == "%" and tail_words:
-        return " ".join(tail_words)
-    if r.unit not in {"%", "đồng"}:
-        return " ".join([r.unit, *tail_words]).strip()
-    head = text[max(0, r.start - 120):r.start]
-    parts = re.split(r"[,;:()\n]|\.\s", head)
-    kept = [w for w in parts[-1].split() if w.lower() not in {"đạt", "là", "được", "với", "tỷ", "lệ", "tỉ"}]
-    return " ".join(kept[-8:]) or r.unit
+    return Reading(value, W.WRITTEN_OUT.get(noun.lower(), noun), m.start(), m.end(), m.end(), subject=subject)
