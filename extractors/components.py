@@ -20,9 +20,6 @@ from extractors.figures import find_figures
 from extractors.officials import find_officials
 
 _LEAD_PARAGRAPHS = 2
-_PLACE_AFTER_LEVEL = re.compile(
-    r"\b(?:quận|huyện|thị xã|thành phố|phường|xã)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)?)(?=\s+[a-zà-ỹđ]|[,.;:)])"
-)
 
 
 def text_of(doc: Doc) -> str:
@@ -96,7 +93,7 @@ def member_units_component(doc: Doc) -> Doc:
 def officials_component(doc: Doc) -> Doc:
     """``doc._.officials`` and ``doc._.cluster_leader``."""
     federation = doc._.federation["federation"] if doc._.federation else None
-    places = {u["place"] for u in doc._.member_units} | set(_PLACE_AFTER_LEVEL.findall(text_of(doc)))
+    places = {u["place"] for u in doc._.member_units}
     byline = doc.user_data.get("byline_span")
     officials = find_officials(text_of(doc), federation, places, [byline] if byline else [])
     if doc._.cluster is None:

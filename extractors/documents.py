@@ -1,36 +1,66 @@
-"""Cited documents: ``Quyết định số 737/QĐ-LĐLĐ ngày 10/7/2025 của ...``, ``Nghị quyết số 02-NQ/TW``."""
+"""Cited documents: ``Quyết định số 737/QĐ-LĐLĐ ngày 10/7/2025 của ...``, ``Nghị quyết số 02-NQ/TW``.
+
+A document is found from its number (shapes and codes in ``data/documents.toml``):
+
+    citation := [type-word] [số] NUMBER [, ngày DATE] [của|do ISSUER [ban hành]] [ngày DATE]
+
+A number counts as a document when a type word or ``số`` comes before it, or when
+its codes name a type and its issuer (``129/HD-LĐLĐ`` after ``và``). The number is
+written without the spaces a portal puts around its dashes; the issuer is written
+out, and a bare ``LĐLĐ tỉnh`` is the article's federation.
+"""
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 from extractors.lexicon import written_org
 
-TYPES = {
-    "QĐ": "Quyết định", "HD": "Hướng dẫn", "NQ": "Nghị quyết", "CT": "Chỉ thị", "KH": "Kế hoạch",
-    "TB": "Thông báo", "CV": "Công văn", "KL": "Kết luận", "GP": "Giấy phép", "BC": "Báo cáo",
-    "TTr": "Tờ trình", "NĐ": "Nghị định", "TT": "Thông tư", "QC": "Quy chế", "CTr": "Chương trình",
-    "QyĐ": "Quy định", "CĐ": "Công điện", "HĐ": "Hợp đồng",
-}
-_TYPE_WORDS = "|".join(sorted(set(TYPES.values()) | {"Luật", "Văn bản"}, key=len, reverse=True))
-_NUMBER = r"\d{1,5}[a-z]?(?:/\d{4})?(?:[/-][A-ZĐ][A-Za-zĐđ]*)+"
-_DATE = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4}"
-_ISSUER = r"[A-ZĐÀ-Ỹa-zđà-ỹ][^,;.()“\"\n\d]{2,90}?"
-# A document is found from its number; the type word or "số" before it and the date and issuer after it
-# are then read around it.
-_NUMBER_AT = re.compile(rf"(?=\d)(?<![\w/-])(?P<number>{_NUMBER})")
-_BEFORE = re.compile(rf"(?:(?P<type>{_TYPE_WORDS})\s+(?:số\s+)?|số\s+)$", re.IGNORECASE)
+_DATA = tomllib.loads((Path(__file__).parent / "data" / "documents.toml").read_text(encoding="utf-8"))
+TYPES: dict[str, str] = _DATA["types"]
+_ISSUER_CODES: dict[str, str] = _DATA["issuer_codes"]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_TYPE_WORDS = _alternatives([*TYPES.values(), *_DATA["type_words"]["extra"]])
+_TYPE_CODES = _alternatives(list(TYPES))
+_CODE = r"[A-ZĐ][A-Za-zĐđ0-9]*"
+_CAPS = r"[A-ZĐ][A-ZĐ0-9]+(?![\wđ])"
+# (The pattern starts with a digit and looks behind it: regexes that start with a class scan fast.)
+# Digits, a letter, a year; the first code after a slash or dash (spaced only before capitals, or after a
+# lone space when a slash follows: "298 KH/TWĐTN"); the second after a dash that may be spaced
+# ("12/HD – LĐLĐ"); then codes after unspaced separators.
+_NUMBER_AT = re.compile(
+    rf"(?P<number>\d(?<![\w/.\-]\d)\d{{0,4}}[a-z]?(?:/\d{{4}})?"
+    rf"(?:[/\-–]{_CODE}|\s?[/\-–]\s?{_CAPS}|\s(?={_CAPS}/){_CAPS})"
+    rf"(?:\s+[\-–]\s*{_CAPS}|\s*[\-–]\s+{_CAPS})?(?:[/\-–]{_CODE})*)"
+)
+_BEFORE = re.compile(rf"(?:(?P<type>(?i:{_TYPE_WORDS})|{_TYPE_CODES})\s+(?:(?i:số)\s*:?\s*)?|\b(?i:số)\s*:?\s*)$")
+_DATE = r"\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_STOP = _alternatives(_DATA["issuer"]["stop_words"])
+_ISSUER = rf"[A-ZĐÀ-Ỹ][^,;.()“”\"\n\d]{{2,90}}?(?=\s+(?:{_STOP})(?!\w)|\s*[,;.()“”\"\n]|\s*$)"
+
+
+def _dated(name: str) -> str:
+    return rf"\s*,?\s*\(?\s*(?:ban hành\s+)?ngày\s+(?P<{name}>{_DATE})\)?"
+
+
 _AFTER = re.compile(
-    rf"(?:\s*,?\s*(?:do\s+(?P<issuer_before>{_ISSUER})\s+(?:ban hành\s+)?)?ngày\s+(?P<date>{_DATE}))?"
-    rf"(?:\s+(?:của|do)\s+(?P<issuer>{_ISSUER})(?=\s+(?:về|v/v|ngày|nhằm|quy định|hướng dẫn|triển khai|và)\b|[,;.()“\"\n]|$))?",
-    re.IGNORECASE,
+    rf"(?:{_dated('date')})?"
+    rf"(?:\s*,?\s*(?:của|do)\s+(?P<issuer>{_ISSUER})(?:\s+ban hành)?)?"
+    rf"(?:{_dated('date_after')})?"
 )
 # "NQ68/CP": the type's code glued before the number.
-_INVERTED = re.compile(r"\b(?P<code>NQ|QĐ|CT|NĐ)(?P<num>\d{1,4})/(?P<issuer>CP|TW|TTg)\b")
-_ISSUER_CODES = {"CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ"}
+_INVERTED = re.compile(r"(?<!\w)(?P<code>[A-ZĐ][A-Za-zĐ]{1,3})(?P<num>\d{1,4})/(?P<issuer>[A-Z][A-Za-z]*)\b")
+_SEPARATOR = re.compile(r"\s*([/\-–])\s*")
 
 
 def parse_date(text: str) -> str | None:
-    """``10/7/2025`` or ``10 tháng 7 năm 2025`` → ``2025-07-10`` (None if not a valid date)."""
+    """``10/7/2025``, ``12-6-2021`` or ``10 tháng 7 năm 2025`` → ISO (None if not a valid date)."""
     numbers = [int(n) for n in re.findall(r"\d+", text)]
     if len(numbers) != 3:
         return None
@@ -45,23 +75,27 @@ def find_documents(text: str, federation: str | None = None) -> list[dict]:
     """
     found: dict[str, dict] = {}
     for match in _NUMBER_AT.finditer(text):
-        before = _BEFORE.search(text, max(0, match.start() - 20), match.start())
-        number = match["number"]
-        if before is None or number in found:
+        number = _written(match["number"])
+        if number in found:
             continue
-        written = before["type"]
-        doc_type = written[0].upper() + written[1:] if written else _type_from_number(number)
+        before = _BEFORE.search(text, max(0, match.start() - 30), match.start())
+        codes = re.split(r"[/\- ]", number)[1:]
+        code_type = next((TYPES[c] for c in codes if c in TYPES), None)
+        if before is None and not (code_type and len(codes) >= 2):
+            continue
+        doc_type = _type_word(before["type"]) if before and before["type"] else code_type
         if doc_type is None:
             continue
         after = _AFTER.match(text, match.end())
-        issuer = after["issuer"] or after["issuer_before"]
+        date = after["date"] or after["date_after"]
+        issuer = written_org(after["issuer"], federation) if after["issuer"] else _issuer_from(codes)
         found[number] = {
-            "number": number, "type": doc_type,
-            "date": parse_date(after["date"]) if after["date"] else None,
-            "issuer": written_org(issuer, federation) if issuer else None,
-            "evidence": [before.start(), after.end()],
+            "number": number, "type": doc_type, "date": parse_date(date) if date else None, "issuer": issuer,
+            "evidence": [before.start() if before else match.start(), max(after.end(), match.end())],
         }
     for match in _INVERTED.finditer(text):
+        if match["code"] not in TYPES:
+            continue
         number = f"{match['num']}/{match['code']}-{match['issuer']}"
         found.setdefault(number, {
             "number": number, "type": TYPES[match["code"]], "date": None,
@@ -70,9 +104,23 @@ def find_documents(text: str, federation: str | None = None) -> list[dict]:
     return sorted(found.values(), key=lambda d: d["evidence"])
 
 
-def _type_from_number(number: str) -> str | None:
-    """The document type its number's code names: ``737/QĐ-LĐLĐ`` → Quyết định."""
-    for part in re.split(r"[/-]", number):
-        if part in TYPES:
-            return TYPES[part]
+def _written(number: str) -> str:
+    """The number without the spaces around its separators, dashes as hyphens: ``12/HD – LĐLĐ`` → ``12/HD-LĐLĐ``."""
+    return _SEPARATOR.sub(lambda m: "-" if m.group(1) == "–" else m.group(1), number)
+
+
+def _type_word(written: str) -> str:
+    """The type a written type word or code names: ``hướng dẫn`` → Hướng dẫn, ``QĐ`` → Quyết định."""
+    if written in TYPES:
+        return TYPES[written]
+    lowered = written.lower()
+    return next((name for name in TYPES.values() if name.lower() == lowered), written[0].upper() + written[1:])
+
+
+def _issuer_from(codes: list[str]) -> str | None:
+    """The issuer a code names without doubt (``68/NQ-CP`` → Chính phủ), else None."""
+    for code in reversed(codes):
+        issuer = _ISSUER_CODES.get(re.sub(r"\d+$", "", code))
+        if issuer:
+            return issuer
     return None

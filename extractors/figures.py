@@ -1,160 +1,320 @@
 """Quantitative results and targets: ``15.248 đoàn viên``, ``trên 3,5 tỉ đồng``, ``đạt 88,2%``.
 
-A number is a figure when a percent sign, a sum of money or a counted noun
-follows it. Dates, periods, document and cluster numbers, member counts and
-the numbers inside programme names (``Chương trình 1 triệu sáng kiến``) are
-left out: their spans are skipped, and time words are not counted nouns.
+A figure is read by a small grammar over the words around each number, with
+its words in ``data/figures.toml`` (see :mod:`extractors.figure_words`)::
+
+    figure := [comparator] NUMBER [scale [NUMBER scale]] unit [trở lên]
+    unit   := percent | money | measure | [classifier] [“] counted-noun
+            | weak-noun with a qualifier | a noun counted after an action verb
+
+A number with no unit after it takes the unit of the list or range it starts
+(``20, 30 và 50 suất quà``, ``từ 8.000 – 11.000 đoàn viên``) or the counted
+noun of its clause (``tổng số đoàn viên là 1.200``, ``phát triển đoàn viên
+được 551/530``). Numbers that name (``số 3``, ``Khối thi đua 11 ...``), numbers
+in programme names and quotes, thresholds of a subject (``doanh nghiệp có từ
+25 lao động trở lên``) and the spans in ``skip`` (dates, documents, member
+counts) are no figures.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
-from extractors.lexicon import expand
-from extractors.numbers import SCALES, as_int_if_whole, parse_number
-from extractors.spans import Span, overlaps
+from extractors import figure_words as W
+from extractors.figure_context import (CLAUSE_MARKS, LOOK, LOOK_BEFORE, Kinds, Reading, figure_of, line_end,
+                                       sentence_begin)
+from extractors.numbers import parse_number
+from extractors.phrases import end_of, lower, start_of, words
+from extractors.spans import Span, SpanSet
 
-# Counted nouns, longest first; "lượt" takes the noun after it ("lượt cán bộ").
-COUNTED = sorted([
-    "đoàn viên", "công đoàn cơ sở", "CĐCS", "công đoàn", "suất quà", "suất", "phần quà", "phần", "ngôi nhà",
-    "nhà", "căn nhà", "Mái ấm Công đoàn", "hoạt động", "sáng kiến", "lớp", "người", "người lao động", "lao động",
-    "CNVCLĐ", "CNLĐ", "NLĐ", "doanh nghiệp", "cán bộ", "hộ", "gia đình", "trẻ em", "cháu", "học sinh",
-    "sinh viên", "cuộc", "buổi", "đợt", "công trình", "đề tài", "giải pháp", "thí sinh", "bài", "tin", "đội",
-    "vận động viên", "VĐV", "tập thể", "cá nhân", "mô hình", "thỏa ước", "bản thỏa ước", "hợp đồng", "vụ",
-    "trường hợp", "huy chương", "bằng khen", "giấy khen", "cờ thi đua", "tổ", "nhóm", "đảng viên", "hội viên",
-    "sản phẩm", "tấn", "ý kiến", "kiến nghị", "quầy", "chuyến xe", "vé", "xe", "công nhân", "viên chức",
-    "giáo viên", "y bác sĩ", "lao động nữ", "nữ đoàn viên", "đoàn viên mới", "chương trình phúc lợi",
-    "học viên", "mái ấm công đoàn", "mái ấm", "căn hộ", "thiết chế", "điểm trường",
-], key=len, reverse=True)
-# A counted noun must not be the first syllable of another word ("tổ chức", "đội ngũ", "tin tưởng").
-_NOT_A_NOUN_AFTER = r"(?!\w)(?!\s+(?:chức|ngũ|học|tưởng|tức|trợ)\b)"
-_NOUN = "|".join(re.escape(n) for n in COUNTED)
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
-FIGURE = re.compile(
-    rf"(?=\d)(?<![\w/.,\-])(?P<num>{_NUMBER})(?!(?!đ(?!\w))[\w/\-]|[.,]\d)"
-    rf"(?:\s*(?P<pct>%|phần trăm)"
-    rf"|\s*(?P<scale>tỷ|tỉ|triệu|nghìn|ngàn)?(?:\s+(?P<num2>\d{{1,3}})\s*(?P<scale2>triệu|nghìn|ngàn))?"
-    rf"\s*(?P<money>đồng|VNĐ|VND|đ)(?!\w)"
-    rf"|\s+(?:(?P<mscale>tỷ|tỉ|triệu|nghìn|ngàn)\s+)?(?P<unit>(?:lượt\s+)?(?:{_NOUN})){_NOT_A_NOUN_AFTER}"
-    rf"|\s+(?P<units_of>đơn vị)\s+(?P<unit_kind>Công đoàn cơ sở|công đoàn cơ sở|CĐCS|công đoàn|doanh nghiệp))"
-)
-_COMPARATOR_BEFORE = re.compile(
-    r"(?:(?P<gt>trên|hơn|vượt|vượt mức)|(?P<approx>gần|khoảng|xấp xỉ|chừng|ước|ước tính)|(?P<lt>dưới|chưa đến|chưa tới)"
-    r"|(?P<le>không quá|tối đa)|(?P<ge>tối thiểu|ít nhất))\s*$",
-    re.IGNORECASE,
-)
-# Numbers that name rather than count: "số 3", "lần thứ 5", "khóa 12".
-_IDENTIFIER_BEFORE = re.compile(r"(?:\bsố|\bthứ|\bkhóa|\bkhoá|\bđợt)\s*$")
-# Any noun counted after an action verb ("trao 300 mũ bảo hộ"), when it is not in COUNTED.
-_ACTION_FIGURE = re.compile(
-    r"\b(?:trao tặng|tặng|trao|thành lập|kết nạp|phát triển|hỗ trợ|xây mới|xây dựng|sửa chữa|thu hút|vận động|thăm hỏi|"
-    r"thăm|khám bệnh cho|khám|cấp phát|cấp|đào tạo|khen thưởng|biểu dương|tôn vinh|tập huấn cho)"
-    r"(?:\s+(?:mới|thêm|được|cho|tổng cộng))*\s+(?=\d)(?P<num>" + _NUMBER + r")(?![\w/\-]|[.,]\d)"
-    r"\s+(?P<unit>[a-zà-ỹđ]+(?:\s+(?!(?:cho|của|và|với|tại|trong|để|đến|từ|các|những|được|đã|có|là|ở|trên|nhân)\b)[a-zà-ỹđ]+)?)"
-)
-_NOT_COUNTED = re.compile(
-    r"^(?:tháng|năm|ngày|giờ|phút|tuần|quý|lần|kỳ|nhiệm kỳ|giai đoạn|bên|nội dung|nhiệm vụ|số|khâu|mặt|vấn đề|"
-    r"chỉ tiêu|tiêu chí|điểm|đơn vị|cấp|loại|khối|cụm|phần trăm)\b"
-)
-_SYMBOLS = {"gt": ">", "approx": "~", "lt": "<", "le": "<=", "ge": ">="}
-_AT_LEAST_AFTER = re.compile(r"[^,;.:]{0,40}?trở lên")
-_TARGET_CUES = re.compile(
-    r"\b(?=[pmđcshndgPMĐCSHNDG])(?:phấn đấu|mục tiêu|đề ra|đặt ra|phải đạt|cam kết|sẽ\b|hướng tới|nhằm đạt|dự kiến|chỉ tiêu (?:là|đề ra|năm)|giao ước)",
-    re.IGNORECASE,
-)
-_PAST = re.compile(r"\bđã\b|\bđạt được\b|\bkết quả\b", re.IGNORECASE)
-_STAT_CUES = re.compile(r"(?:toàn cụm|toàn khối|hiện|tổng số|hiện nay)\s+(?:có|gồm)|\bcó tổng số", re.IGNORECASE)
-_PROGRAMME = re.compile(r"(?:[Cc]hương trình|[Cc]uộc thi|[Pp]hong trào|[Đđ]ề án|[Gg]iải)\s*[“\"]?\s*$")
+# A number of its own: not inside a code, time, date or period ("COVID-19", "8:30", "12/3/2024", "2020-2025");
+# a fraction ("8/10") is one number.
+# It starts with a digit and looks behind it (a pattern that starts with a class is scanned fast).
+_NUMBER = re.compile(r"\d(?<![\w/:]\d)(?<!\w[-–.,]\d)\d*(?:[.,]\d+)*(?:/\d+)?(?![/:\d]|[-–]\d|[.,]\d)")
+_FIRST_WORD = re.compile(r"[^\S\n]*([^\W\d_]+|\S)")
 _QUOTED = re.compile(r"[“\"][^”\"\n]{0,200}[”\"]")
-_CLAUSE_BREAK = re.compile(r"[,;:()\n.]|\bvà\b|\bvới\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_QUOTES = frozenset("“\"")
+_CLAUSE_LOOK = 100
+_MONEY_SCALE = 1e6  # a bare "5 triệu" or "2 tỷ" is money
+
+
+class _After:
+    """The words after a number (to the line's end, at most ``LOOK`` characters) and how they are written."""
+
+    def __init__(self, text: str, low: str, pos: int) -> None:
+        self.text, self.low, self.pos = text, low, pos
+        self.words = words(low, pos, line_end(low, pos))
+
+    def end(self, k: int) -> int:
+        """Where the first ``k`` words end."""
+        return end_of(self.low, self.pos, k)
+
+    def written(self, k: int, n: int) -> str:
+        """Words ``k`` to ``k + n`` as the text writes them."""
+        start = end_of(self.low, self.pos, k)
+        return " ".join(self.text[start:end_of(self.low, start, n)].split()).replace(" ,", ",")
 
 
 def find_figures(text: str, skip: list[Span]) -> list[dict]:
     """Every figure outside ``skip`` (dates, documents, clusters, member counts) and outside quoted names."""
-    skip = skip + [m.span() for m in _QUOTED.finditer(text)]
-    cues = [m.end() for m in _TARGET_CUES.finditer(text)]
-    figures: list[dict] = []
-    for match in _candidates(text):
-        if overlaps(match.span("num"), skip) or _PROGRAMME.search(text, max(0, match.start("num") - 30), match.start("num")) \
-                or _IDENTIFIER_BEFORE.search(text, max(0, match.start("num") - 8), match.start("num")):
+    low = lower(text)
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    blocked = SpanSet(list(skip) + quoted)
+    numbers = list(_NUMBER.finditer(text))
+    readings: list[Reading | None] = []
+    unitless: list[bool] = []
+    read_to = 0  # the end of the last figure read: "2 tỷ 500 triệu đồng" is one
+    for m in numbers:
+        found, bare = (None, False) if m.start() < read_to or blocked(*m.span()) else _consider(text, low, m)
+        readings.append(found)
+        unitless.append(bare)
+        read_to = found.end if found else read_to
+    for i in range(len(numbers) - 1, -1, -1):
+        if not unitless[i]:
             continue
-        value = parse_number(match["num"])
-        if not value:
-            continue
-        unit, scale = _unit_and_scale(match)
-        value *= scale
-        if match.groupdict().get("num2"):  # "2 tỷ 500 triệu đồng"
-            value += int(match["num2"]) * SCALES[match["scale2"]]
-        skip.append(match.span("num"))
-        comparator, start = _comparator(text, match.start("num"))
-        figures.append({
-            "value": as_int_if_whole(round(value, 6)), "unit": unit, "kind": _kind(text, match.start("num"), cues),
-            "comparator": comparator, "subject": _subject(text, match, unit), "text": text[start:match.end()],
-            "evidence": [start, match.end()],
-        })
-    return figures
+        start = numbers[i].start()
+        if not (i + 1 < len(numbers) and readings[i + 1]) and _last_word(low, start) not in W.LINK_BEFORE.by_last:
+            continue  # neither a list member nor after "là"/"đạt"/"được": nothing to read
+        before = words(low, max(0, start - LOOK_BEFORE), start)
+        if not _names(before, numbers[i].group()):
+            readings[i] = _joined(low, numbers, readings, i) or (
+                _clause_noun(text, low, numbers[i]) if W.LINK_BEFORE.ending(before) else None)
+    kinds = Kinds(low, SpanSet(quoted))
+    return [figure_of(text, low, r, kinds) for r in readings if r is not None]
 
 
-def _candidates(text: str) -> list[re.Match[str]]:
-    """Numbers with a unit: the known units first, then nouns counted after an action verb."""
-    known = list(FIGURE.finditer(text))
-    taken = [m.span("num") for m in known]
-    extra = [m for m in _ACTION_FIGURE.finditer(text)
-             if not overlaps(m.span("num"), taken) and not _NOT_COUNTED.match(m["unit"])]
-    return sorted(known + extra, key=lambda m: m.start("num"))
+def _consider(text: str, low: str, m: re.Match[str]) -> tuple[Reading | None, bool]:
+    """The figure a number starts, or whether it is unitless (it may join a list or take its clause's noun).
 
-
-def _unit_and_scale(match: re.Match[str]) -> tuple[str, float]:
-    groups = match.groupdict()
-    if groups.get("pct"):
-        return "%", 1.0
-    if groups.get("money"):
-        return "đồng", SCALES.get(match["scale"] or "", 1.0)
-    if groups.get("units_of"):
-        return expand(match["unit_kind"]).lower().replace("cđcs", "công đoàn cơ sở"), 1.0
-    unit = "công đoàn cơ sở" if match["unit"] == "CĐCS" else match["unit"]
-    return unit, SCALES.get(groups.get("mscale") or "", 1.0)
-
-
-def _comparator(text: str, start: int) -> tuple[str, int]:
-    """The comparator written before the number (``trên``, ``gần``...) or after it (``trở lên``), and the phrase start."""
-    at_least = bool(_AT_LEAST_AFTER.match(text, start))
-    found = _COMPARATOR_BEFORE.search(text, max(0, start - 20), start)
+    The first word after the number decides how much is read: most numbers (years, numbers before
+    time words) are dropped on that word alone."""
+    start, end = m.span()
+    first = _FIRST_WORD.match(low, end)
+    word = first.group(1) if first else ""
+    if not word or (not word[0].isalnum() and word not in W.STARTERS) or word in W.BARE_FOLLOWER.by_first:
+        return None, True
+    if word not in W.STARTERS and not (word.isalpha() and text[first.start(1)].islower()
+                                       and _last_word(low, start) in W.ACTION_LAST_WORDS):
+        return None, False
+    before = words(low, max(0, start - LOOK_BEFORE), start)
+    if _names(before, m.group()) or (word not in W.STARTERS and not _after_action_verb(before)):
+        return None, False
+    after = _After(text, low, end)
+    if W.PAGE_FURNITURE.at(after.words, 0):
+        return None, False
+    found = _read(m, before, after)
     if found:
-        symbol = _SYMBOLS[found.lastgroup]
-        return (">=" if at_least and symbol == ">" else symbol), found.start()
-    return (">=" if at_least else "="), start
+        found.before = before
+        found.tail_words = after.words[found.taken:]
+    return found, False
 
 
-def _kind(text: str, pos: int, cues: list[int]) -> str:
-    """What the figure is: ``target`` after a target cue (``phấn đấu``, ``cam kết``...) in its own sentence;
-    ``stat`` for a standing count (``toàn cụm có``); ``target`` after a cue earlier in the paragraph unless the
-    sentence reports what was done (``đã``); else ``achieved``. ``cues`` are the end offsets of the text's
-    target cues, in order."""
-    paragraph_start = text.rfind("\n", 0, pos) + 1
-    sentence_start = max(paragraph_start, text.rfind(". ", 0, pos) + 2)
-    before = bisect.bisect_right(cues, pos)
-    cue_end = cues[before - 1] if before and cues[before - 1] > paragraph_start else None
-    if cue_end is not None and cue_end > sentence_start and not _PAST.search(text, cue_end, pos):
-        return "target"
-    if _STAT_CUES.search(text, sentence_start, pos):
-        return "stat"
-    if cue_end is not None and not _PAST.search(text, sentence_start, pos):
-        return "target"
-    return "achieved"
+def _last_word(low: str, pos: int) -> str:
+    """The word that ends right before ``pos`` (after spaces), or "" when punctuation does."""
+    end = pos
+    while end > 0 and low[end - 1] == " ":
+        end -= 1
+    start = low.rfind(" ", 0, end) + 1
+    word = low[start:end]
+    return word if word.isalpha() else ""
 
 
-def _subject(text: str, match: re.Match[str], unit: str) -> str:
-    """What is measured: the words after a counted noun or percent, else the clause before the number."""
-    after = text[match.end():match.end() + 80]
-    stop = _CLAUSE_BREAK.search(after)
-    tail = after[:stop.start()] if stop else after
-    tail_words = tail.split()[:7]
-    if unit == "%" and tail_words:
-        return " ".join(tail_words)
-    if unit not in {"%", "đồng"}:
-        return " ".join([unit, *tail_words]).strip()
-    head = text[max(0, match.start("num") - 120):match.start("num")]
-    parts = re.split(r"[,;:()\n]|\.\s", head)
-    words = [w for w in parts[-1].split() if w.lower() not in {"đạt", "là", "được", "với", "tỷ", "lệ", "tỉ"}]
-    return " ".join(words[-8:]) or unit
+def _names(before: list[str], written: str) -> bool:
+    """Whether the words before a number make it a name, a date, a programme's number or a subject's threshold."""
+    if not before or before[-1] not in W.NAME_LAST_WORDS:
+        return False
+    if written.isdigit() and before[-1] in W.TIME_WORDS:
+        low, high = W.TIME_WORDS[before[-1]]
+        if low <= int(written) <= high:
+            return True
+    n = W.IDENTIFIER_BEFORE.ending(before)
+    if n and not W.IDENTIFIER_NOT_AFTER.ending(before, len(before) - n):
+        return True
+    end = len(before) - 1 if before and before[-1] in _QUOTES else len(before)
+    return bool(W.PROGRAMME_BEFORE.ending(before, end) or W.THRESHOLD_BEFORE.ending(before))
+
+
+def _read(m: re.Match[str], before: list[str], after: _After) -> Reading | None:
+    """The figure a number starts, from the words after it (and, for some nouns, before it)."""
+    written = m.group()
+    fraction = "/" in written
+    value = parse_number(written.split("/")[0])
+    if not value:
+        return None
+    start, ahead = m.start(), after.words
+    if not fraction:
+        n = W.PERCENT.at(ahead, 0)
+        if n:
+            return Reading(value, "%", start, after.end(n), after.end(n), taken=n)
+    k, scale = 0, 1.0
+    n = W.SCALE.at(ahead, 0) if not fraction else 0
+    if n:  # "3,5 tỷ", "62,8 nghìn tỷ", and "2 tỷ 500 triệu" as one figure
+        scale, k = W.SCALE.value(ahead, 0, n), n
+        n2 = W.SCALE.at(ahead, k)
+        if n2 and W.SCALE.value(ahead, k, n2) > scale:
+            scale, k = scale * W.SCALE.value(ahead, k, n2), k + n2
+        if k + 1 < len(ahead) and ahead[k].isdigit() and len(ahead[k]) <= 3:
+            n2 = W.SCALE.at(ahead, k + 1)
+            if n2 and W.SCALE.value(ahead, k + 1, n2) < scale:
+                value += int(ahead[k]) * W.SCALE.value(ahead, k + 1, n2) / scale
+                k += 1 + n2
+    found = _unit(after, k, before, fraction) or _action_noun(after, k, before)
+    if found is None:
+        rate = k < len(ahead) and ahead[k] == "/"  # "500 nghìn/người"
+        alone = k == len(ahead) or not ahead[k][0].isalnum() or W.NOT_COUNTED.at(ahead, k)
+        if k and (rate or scale >= _MONEY_SCALE and alone):
+            return Reading(value, "đồng", start, after.end(k), after.end(k), scale, taken=k)
+        return None
+    unit, k = found
+    if not fraction and _counts_members(after, start, before, k):
+        return None
+    return Reading(value, unit, start, after.end(k), after.end(k), scale, taken=k)
+
+
+def _counts_members(after: _After, start: int, before: list[str], k: int) -> bool:
+    """Whether a count of organisations counts a cluster's members: after the cluster's ``có``/``gồm``
+    (``Cụm thi đua số 2, Công đoàn Viên chức tỉnh có 11 công đoàn cơ sở``; not ``toàn cụm có``), or
+    followed by ``trong cụm``."""
+    ahead, low = after.words, after.low
+    first = next((j for j in range(k) if ahead[j][0].isalnum()), 0)
+    if not (W.ORGANISATIONS.at(ahead, first) or W.WEAK.at(ahead, first)):
+        return False
+    n = W.MEMBER_VERB.ending(before)
+    if n and _cluster_is_subject(low, start, start_of(low, start, n, LOOK_BEFORE)):
+        return True
+    if W.ACTION_VERB.ending(before):
+        return False
+    end = after.end(k)
+    stop = low.find(". ", end, end + LOOK)
+    tail = words(low, end, stop if stop >= 0 else end + LOOK)
+    return any(W.MEMBER_OF.at(tail, j) for j in range(len(tail)))
+
+
+def _cluster_is_subject(low: str, start: int, verb: int) -> bool:
+    """Whether the subject of the verb at ``verb`` is a cluster: the clause (or the one it stands in
+    apposition to) starts with ``Cụm``/``Khối``, and not with ``toàn``/``hiện``."""
+    sentence_start = sentence_begin(low, start)
+    cut = sentence_start < start - _CLAUSE_LOOK
+    sentence = words(low, max(sentence_start, start - _CLAUSE_LOOK), verb)
+    starts = [j for j in range(len(sentence)) if (j == 0 and not cut) or (j and sentence[j - 1] in ",:")]
+    for j in reversed(starts[-2:]):
+        if W.CLUSTER_TOTAL.at(sentence, j):
+            return False
+        if W.CLUSTER_HEAD.at(sentence, j) and not W.CLUSTER_ROLE.at(sentence, j):
+            return True
+    return False
+
+
+def _unit(after: _After, k: int, before: list[str], fraction: bool) -> tuple[str, int] | None:
+    """Money, a measure or a counted noun at word ``k`` after a number: the unit and the index after it."""
+    ahead = after.words
+    if k >= len(ahead):
+        return None
+    if not fraction:
+        n = W.MONEY.at(ahead, k)
+        if n and not (ahead[k] == "đồng" and k + 1 < len(ahead) and ahead[k + 1] in W.NOT_MONEY_AFTER):
+            return "đồng", k + n
+        n = W.OTHER_MONEY.at(ahead, k) or W.MEASURE.at(ahead, k)
+        if n:
+            return after.written(k, n), k + n
+    n = W.COUNTED.at(ahead, k)
+    if n:
+        noun = _noun(after, k, n)
+        named = W.ORGANISATIONS.at(ahead, k) == n and _titlecase(noun)  # "gồm 5 Công ty ..."
+        return (noun, k + n) if _whole_noun(ahead, k, n) and not named else None
+    n = W.WEAK.at(ahead, k)
+    if n:
+        counted = W.ORGANISATIONS.at(ahead, k + n)  # "518 đơn vị công đoàn cơ sở"
+        if counted and _whole_noun(ahead, k + n, counted):
+            return _noun(after, k + n, counted), k + n + counted
+        qualified = fraction or W.WEAK_AFTER.at(ahead, k + n) or W.WEAK_BEFORE.ending(before)
+        return (after.written(k, n), k + n) if qualified else None
+    if ahead[k] in _QUOTES:  # "11.336 “Tổ an toàn ...”"
+        n = W.COUNTED.at(ahead, k + 1)
+        return (_noun(after, k + 1, n).lower(), k + 1 + n) if n else None
+    n = W.CLASSIFIER.at(ahead, k)
+    if n and _whole_noun(ahead, k, n):
+        noun = _unit(after, k + n, before, fraction)
+        if noun and noun[0] not in ("đồng", "%"):
+            return f"{after.written(k, n)} {noun[0]}", noun[1]
+        return after.written(k, n), k + n
+    return None
+
+
+def _titlecase(written: str) -> bool:
+    """Whether a word is written with a capital and then small letters (``Công``, not ``CĐCS``)."""
+    first = written.split(" ")[0]
+    return first[0].isupper() and not first.isupper()
+
+
+def _whole_noun(ahead: list[str], k: int, n: int) -> bool:
+    """Whether the noun's words are not the start of another word (``tổ chức``, ``đội ngũ``)."""
+    return not any(W.NOT_NOUNS.at(ahead, j) > k + n - j for j in range(k, k + n))
+
+
+def _noun(after: _After, k: int, n: int) -> str:
+    written = after.written(k, n)
+    return W.WRITTEN_OUT.get(written.lower(), written)
+
+
+def _after_action_verb(before: list[str]) -> bool:
+    """Whether the words before a number end with an action verb (and fillers: ``kết nạp mới được``)."""
+    end = len(before)
+    while W.ACTION_FILLER.ending(before, end):
+        end -= W.ACTION_FILLER.ending(before, end)
+    return bool(W.ACTION_VERB.ending(before, end))
+
+
+def _action_noun(after: _After, k: int, before: list[str]) -> tuple[str, int] | None:
+    """Any noun counted after an action verb (``trao 300 mũ bảo hộ``), when it is no time, rank or function word."""
+    if k >= len(after.words) or not _after_action_verb(before):
+        return None
+    taken = 0
+    while taken < 2 and k + taken < len(after.words):
+        written = after.written(k + taken, 1)
+        if not (written.isalpha() and written.islower()) or W.NOT_COUNTED.at(after.words, k + taken):
+            break
+        taken += 1
+    return (after.written(k, taken), k + taken) if taken else None
+
+
+def _joined(low: str, numbers: list[re.Match[str]], readings: list[Reading | None], i: int) -> Reading | None:
+    """A unitless number that starts a list or a range takes the unit of the next member."""
+    if i + 1 >= len(numbers) or readings[i + 1] is None or _YEAR.fullmatch(numbers[i].group()):
+        return None
+    nxt = readings[i + 1]
+    join = words(low, numbers[i].end(), numbers[i + 1].start())
+    is_range = len(join) == 1 and bool(W.RANGE_JOIN.at(join, 0))
+    if not is_range and not (join and W.LIST_JOIN.at(join, 0) == len(join)) and join != [",", "và"]:
+        return None
+    value = parse_number(numbers[i].group().split("/")[0])
+    if value is None:
+        return None
+    if is_range:
+        nxt.comparator = nxt.comparator or "<="
+    return Reading(value, nxt.unit, numbers[i].start(), numbers[i].end(), nxt.tail, nxt.scale,
+                    ">=" if is_range else None)
+
+
+def _clause_noun(text: str, low: str, m: re.Match[str]) -> Reading | None:
+    """A unitless number after ``là``/``được``/``đạt`` takes the counted noun its clause introduces."""
+    clause = words(low, max(0, m.start() - _CLAUSE_LOOK), m.start())
+    link = W.LINK_BEFORE.ending(clause)
+    if not link:
+        return None
+    marks = [j for j, w in enumerate(clause) if w in CLAUSE_MARKS]
+    first = marks[-1] + 1 if marks else 1  # the window's first word may be cut
+    found = None
+    for j in range(first, len(clause)):
+        n = W.COUNTED.at(clause, j)
+        if n and (W.CLAUSE_NOUN_CUE.ending(clause, j) or W.ACTION_VERB.ending(clause, j)):
+            found = (j, n)
+    value = parse_number(m.group().split("/")[0])
+    if found is None or value is None:
+        return None
+    j, n = found
+    noun_start = start_of(low, m.start(), len(clause) - j, _CLAUSE_LOOK)
+    noun = " ".join(text[noun_start:end_of(low, noun_start, n)].split())
+    subject = text[start_of(low, m.start(), len(clause) - max(first, j - 2), _CLAUSE_LOOK):
+                   start_of(low, m.start(), link, _CLAUSE_LOOK)].strip()
+    return Reading(value, W.WRITTEN_OUT.get(noun.lower(), noun), m.start(), m.end(), m.end(), subject=subject)

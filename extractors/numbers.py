@@ -5,6 +5,8 @@ import re
 
 SCALES = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3}
 NUMBER = r"\d+(?:[.,]\d+)*"
+_NUMBER = re.compile(NUMBER)
+_DECIMAL_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$|^\d{1,3}(?:,\d{3}){2,}$")
 
 
@@ -15,7 +17,7 @@ def parse_number(text: str) -> float | None:
     decimal mark (``88,2``), as is a lone dot before one or two digits (``87.5``).
     """
     text = text.strip()
-    if not re.fullmatch(NUMBER, text):
+    if not _NUMBER.fullmatch(text):
         return None
     if _THOUSANDS.match(text):
         return float(text.replace(".", "").replace(",", ""))
@@ -23,7 +25,7 @@ def parse_number(text: str) -> float | None:
         return float(text.replace(",", "."))
     if text.count(".") == 1 and "," not in text:
         return float(text)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d+", text):
+    if _DECIMAL_THOUSANDS.fullmatch(text):
         return float(text.replace(".", "").replace(",", "."))
     return None if ("." in text or "," in text) else float(text)
 

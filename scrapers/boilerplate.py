@@ -1,14 +1,15 @@
 """Recognise the page furniture that flattened news pages carry around the article.
 
-Portal headers (site name, all-caps slogan, visit counters), footers (licence,
-address, copyright), datelines, repeated photo captions and bylines. These
-rules work line by line on cleaned lines (see :mod:`scrapers.cleaning`).
+Portal headers (site name, all-caps slogan, visit counters, menu bullets), footers (licence,
+address, copyright), the ``date`` marker of stored copies and headline kickers. These rules work
+line by line on cleaned lines (see :mod:`scrapers.cleaning`); date lines and bylines have their
+own grammars (:mod:`scrapers.datelines`, :mod:`scrapers.bylines`).
 """
 from __future__ import annotations
 
 import re
 
-from scrapers.cleaning import VIET_LOWER, VIET_UPPER
+from scrapers import page_words as words
 
 _COUNTER = re.compile(
     r"^(?:[•·*\-]\s*)?(?:thống kê truy cập|đang online|đang truy cập|hôm nay|hôm qua|tuần này|tháng này|"
@@ -21,44 +22,52 @@ _FOOTER = re.compile(
     r"cơ quan chủ quản|chịu trách nhiệm|tổng biên tập\s*:|ban biên tập|đường dây nóng)",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    r"^(?:(?:thứ \w+|chủ nhật),?\s*)?(?:ngày đăng\s*:?\s*|cập nhật\s*:?\s*|đăng ngày\s*:?\s*)?"
-    r"(?:(?P<h1>\d{1,2}):(?P<m1>\d{2})\s*(?:\||,|-)?\s*)?"
-    r"(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})"
-    r"(?:\s*(?:\||,|-)?\s*(?P<h2>\d{1,2}):(?P<m2>\d{2})(?:\s*\(?GMT[+-]\d+\)?)?)?$",
-    re.IGNORECASE,
-)
-_LEADING_DATE = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\b\s*")
-_NAME_WORD = rf"[{VIET_UPPER}][{VIET_LOWER}]+"
-_BYLINE = re.compile(
-    rf"^(?:Bài(?: và ảnh)?\s*:\s*|Tin, ảnh\s*:\s*|Theo\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}})\s*\.?"
-    r"\s*(?:(?:[,(|]|\s[-–—]\s?).{0,100})?$"
-)
+_LEADING_DATE = re.compile(r"^date\s+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])\s*")
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_KICKER_HEADS = frozenset({"cụm", "khối", "liên", "lđlđ", "công", "cđ", "cđcs", "cđvc"})
+_KICKER_WORDS = 12
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MENU_ITEM = re.compile(r"^[•·▪►»]\s*\S")
 
 
 def leading_date(line: str) -> tuple[str | None, str]:
-    """Split a leading ``date 2025-08-09`` marker off a line: (ISO date or None, rest of the line)."""
+    """Split a leading ``date 2025-08-09`` (or month-only ``date 2021-12``) marker off a line:
+    (the marker's date or None, rest of the line)."""
     match = _LEADING_DATE.match(line)
     if not match:
         return None, line
     return match.group(1), line[match.end():]
 
 
-def dateline_date(line: str) -> str | None:
-    """The ISO date of a dateline such as ``17:05 | 19/07/2022`` or ``Ngày đăng: 12/03/2024``."""
-    match = _DATELINE.match(line.strip())
-    if not match:
-        return None
-    day, month, year = int(match["d"]), int(match["mo"]), int(match["y"])
-    if not (1 <= day <= 31 and 1 <= month <= 12 and 1900 < year < 2100):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
+def full_date(marker: str | None) -> str | None:
+    """The marker's date when it names a day (a month-only marker gives no publication date)."""
+    return marker if marker and _FULL_DATE.match(marker) else None
+
+
+def is_kicker(line: str) -> bool:
+    """A headline kicker that only names the organisation (``Cụm thi đua số 5 – LĐLĐ Thành phố Hà Nội``):
+    a few words, opening with a union or cluster name, every lower-case word one that names take."""
+    found = _WORD.findall(line)
+    if not found or len(found) > _KICKER_WORDS or line.rstrip().endswith((".", "?", "!")):
+        return False
+    lower = [w for w in found if w[0].islower()]
+    return found[0].casefold() in _KICKER_HEADS and all(w in words.NAME_WORDS for w in lower) \
+        and len(found) - len(lower) >= 2
 
 
 def is_header_furniture(line: str) -> bool:
     """A portal header line: a visit counter, a menu bullet or an all-caps slogan."""
-    return bool(_COUNTER.match(line) or _MENU_ITEM.match(line) or is_shouting(line))
+    return is_counter(line) or is_menu(line) or is_shouting(line)
+
+
+def is_menu(line: str) -> bool:
+    """A menu bullet line (``• Tin tức - Sự kiện``)."""
+    return bool(_MENU_ITEM.match(line))
+
+
+def is_counter(line: str) -> bool:
+    """A visit counter line (``Đang online: 27``, ``Tổng truy cập: 3.456.789``)."""
+    return bool(_COUNTER.match(line))
 
 
 def is_shouting(line: str) -> bool:
@@ -70,11 +79,3 @@ def is_shouting(line: str) -> bool:
 def is_footer(line: str) -> bool:
     """A site footer line: copyright, licence, address, contact."""
     return bool(_FOOTER.match(line))
-
-
-def byline_name(line: str) -> str | None:
-    """The author's name if the line is a byline (``Tố Phương.``, ``Đình Toàn - Trung tâm ...``)."""
-    if len(line) > 140 or line.endswith(("?", ":")):
-        return None
-    match = _BYLINE.match(line)
-    return match["name"] if match else None

@@ -15,8 +15,10 @@ VIET_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹê
 
 # A syllable with the old tone placement ("hoà", "thuỷ"): the tone sits on the last vowel of oa/oe/uy.
 _OLD_TONE_WORD = re.compile(r"\b\w*(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])\b")
-# "XuânBá": a capitalised syllable glued to the next capitalised syllable (a lost separator).
-_GLUED = re.compile(rf"(?<![{VIET_UPPER}{VIET_LOWER}])([{VIET_UPPER}][{VIET_LOWER}]+)(?=[{VIET_UPPER}][{VIET_LOWER}])")
+# "XuânBá": capitalised syllables glued together (a lost separator), as one word.
+_GLUED_WORD = re.compile(rf"(?<![{VIET_UPPER}{VIET_LOWER}])[{VIET_UPPER}][{VIET_LOWER}]+(?:[{VIET_UPPER}][{VIET_LOWER}]+)+"
+                         rf"(?![{VIET_UPPER}{VIET_LOWER}])")
+_SYLLABLE_START = re.compile(rf"(?<=[{VIET_LOWER}])(?=[{VIET_UPPER}])")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200c\u200d]")
 
@@ -27,8 +29,17 @@ def normalize_tones(text: str) -> str:
 
 
 def split_glued_words(text: str) -> str:
-    """Put back the space lost between two capitalised syllables (``Thường XuânBá Thước``)."""
-    return _GLUED.sub(r"\1 ", text)
+    """Put back the space lost between two capitalised syllables (``Thường XuânBá Thước``).
+
+    Only words with a tone mark or a Vietnamese letter are split: brand names written in camel
+    case (``VietNamNet``, ``VnExpress``, ``MobiFone``) are plain ASCII and stay whole.
+    """
+    return _GLUED_WORD.sub(_split_word, text)
+
+
+def _split_word(match: re.Match) -> str:
+    word = match.group()
+    return _SYLLABLE_START.sub(" ", word) if not word.isascii() else word
 
 
 def clean_line(line: str) -> str:

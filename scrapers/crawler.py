@@ -1,12 +1,16 @@
 """The crawl loop: fetch the sites' pages politely, keep them in a WARC file, hand the pages that
 may hold articles to the caller's page store, and remember everything in the state store.
 
-Per page: fetch (conditional when we have validators) → WARC record, flushed → links
-queued → if it may be an article and its body changed: queued for the page store, which
-reads, extracts and saves a batch at a time (the crawler knows nothing of records). The
-state of a page is committed only once its WARC record is on disk and the page store is
-done with it, so a crawl killed at any point loses nothing already stored, and the next
-run resumes the unfinished one.
+Per page: fetch (conditional when we have validators; every redirect hop checked against
+robots.txt and the site's scope before it is fetched) → WARC record, flushed → links queued
+(crawler traps left out, see :mod:`scrapers.traps`) → if it may be an article and its body
+changed: queued for the page store, which reads, extracts and saves a batch at a time (the
+crawler knows nothing of records). The state of a page is committed only once its WARC record
+is on disk and the page store is done with it, so a crawl killed at any point loses nothing
+already stored, and the next run resumes the unfinished one. Each site fetches at most its
+page cap per run (``max_pages``); pages that fail run after run are backed off (see
+:mod:`scrapers.state`); a page that failed before goes to the page store alone, so that a page
+that kills the process is the only one blamed for it.
 """
 from __future__ import annotations
 
@@ -18,17 +22,18 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from courlan import is_not_crawlable
 from tqdm import tqdm
 
+from scrapers.crawl_report import SiteReport
 from scrapers.discovery import canonical_url, find_links, host_of
-from scrapers.fetch import Fetcher, FetchError, Response, first_line, is_html
+from scrapers.fetch import Fetcher, FetchError, RedirectRefused, Response, first_line, is_html
 from scrapers.robots import RobotsRules, origin
+from scrapers.scope import SiteScope
 from scrapers.sites import Site
 from scrapers.state import CrawlState, Fetched, Validators
 from scrapers.warc import WarcArchive
@@ -39,7 +44,6 @@ WORKERS = 8
 SAVE_BATCH = 25
 #: Longest a fetched article waits for its batch to be saved, in seconds.
 SAVE_EVERY = 10.0
-
 
 
 @dataclass(frozen=True)
@@ -66,31 +70,6 @@ class StoredPages:
 StorePages = Callable[[list[ArticlePage]], StoredPages]
 
 
-@dataclass
-class SiteReport:
-    """What one run did on one site."""
-
-    discovered: int = 0
-    fetched: int = 0
-    not_modified: int = 0
-    unchanged: int = 0
-    failed: int = 0
-    disallowed: int = 0
-    new_records: int = 0
-    updated_records: int = 0
-
-
-def format_report(reports: dict[str, SiteReport]) -> str:
-    """The run report as a text table, one row per site."""
-    names = [f.name for f in fields(SiteReport)]
-    headers = ["site", *(name.replace("_", " ") for name in names)]
-    rows = [[site, *(str(getattr(report, name)) for name in names)] for site, report in reports.items()]
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
-             for row in [headers, *rows]]
-    return "\n".join(lines)
-
-
 class HostPacer:
     """Spaces the requests to each host ``delay`` seconds apart (thread-safe)."""
 
@@ -114,6 +93,8 @@ class SiteCrawl:
 
     site: Site
     delay: float
+    cap: int
+    scope: SiteScope
     report: SiteReport = field(default_factory=SiteReport)
     queue: deque[str] = field(default_factory=deque)
     seen: set[str] = field(default_factory=set)
@@ -137,8 +118,8 @@ def crawl_sites(sites: list[Site], data_dir: Path, store_pages: StorePages, *, d
     returns the report per site.
 
     ``delay`` overrides the sites' politeness delay (robots.txt Crawl-delay still wins);
-    ``max_pages`` caps the fetches per site in this run (the rest waits for the next run);
-    ``on_error`` gets one line per failed URL (default: stderr).
+    ``max_pages`` overrides the sites' caps on fetches per run (the rest waits for the next run);
+    ``on_error`` gets one line per failed URL, refused redirect and note (default: stderr).
     """
     run = CrawlRun(Path(data_dir), fetcher or Fetcher(), store_pages, on_error or print_error, delay, max_pages,
                    progress)
@@ -186,6 +167,8 @@ class CrawlRun:
                             self.flush(crawl)
                 for crawl in crawls:
                     self.flush(crawl)
+            for crawl in crawls:
+                self.close_site(crawl)
             self.state.finish_run(self.run)
             return {crawl.site.name: crawl.report for crawl in crawls}
         finally:
@@ -194,12 +177,17 @@ class CrawlRun:
             self.state.close()
 
     def open_site(self, site: Site) -> SiteCrawl:
-        """The frontier of ``site``: start URLs, robots.txt sitemaps, then every known URL not fetched in this run."""
+        """The frontier of ``site``: start URLs, robots.txt sitemaps, then every known URL not fetched in this
+        run (but the backed-off ones)."""
         robots_delay = max((self.robots.crawl_delay(url) or 0.0 for url in site.start_urls), default=0.0)
-        crawl = SiteCrawl(site, max(site.delay if self.delay is None else self.delay, robots_delay))
+        crawl = SiteCrawl(site, max(site.delay if self.delay is None else self.delay, robots_delay),
+                          site.max_pages if self.max_pages is None else self.max_pages,
+                          SiteScope(site, self.robots, self.state, self.on_error))
         sitemaps = [u for s in site.start_urls for u in map(canonical_url, self.robots.sitemaps(s)) if u and site.in_scope(u)]
         crawl.report.discovered += self.state.add_urls(site.name, [*site.start_urls, *sitemaps], self.run)
-        crawl.seen = self.state.fetched_in(site.name, self.run)
+        backed_off = self.state.backed_off(site.name, self.run) - {*site.start_urls, *sitemaps}
+        crawl.report.deferred = len(backed_off)
+        crawl.seen = self.state.fetched_in(site.name, self.run) | backed_off  # links to them are not followed
         crawl.enqueue([*site.start_urls, *sitemaps])
         if not sitemaps:
             probe = origin(site.start_urls[0]) + "/sitemap.xml"
@@ -209,10 +197,19 @@ class CrawlRun:
         crawl.enqueue(self.state.pending(site.name, self.run))
         return crawl
 
+    def close_site(self, crawl: SiteCrawl) -> None:
+        """Count what waits for a later run, with a note when the page cap stopped the site."""
+        report = crawl.report
+        report.trapped = len(crawl.scope.trapped)
+        report.deferred += len(crawl.queue)
+        if crawl.queue:
+            self.on_error(f"unionnews: {crawl.site.name}: page cap reached ({crawl.cap} pages fetched in this run); "
+                          f"{len(crawl.queue)} URLs wait for the next run")
+
     def schedule(self, crawls: list[SiteCrawl], pool: ThreadPoolExecutor) -> bool:
         """Start fetches within the host limits; False when nothing is left to do."""
         for crawl in crawls:
-            while crawl.queue and (self.max_pages is None or crawl.attempts < self.max_pages):
+            while crawl.queue and crawl.attempts < crawl.cap:
                 url = crawl.queue[0]
                 if self.host_load[host_of(url)] >= crawl.site.concurrency or len(self.in_flight) >= 2 * WORKERS:
                     break
@@ -223,7 +220,7 @@ class CrawlRun:
                         self.state.page_done(crawl.site.name, url, self.run, Fetched("disallowed"))
                     continue
                 known = None if url in crawl.probes else self.state.validators(url)
-                future = pool.submit(self.fetch, url, crawl.delay, known)
+                future = pool.submit(self.fetch, crawl.scope, url, crawl.delay, known)
                 self.in_flight[future] = (crawl, url)
                 self.host_load[host_of(url)] += 1
                 crawl.attempts += 1
@@ -231,12 +228,12 @@ class CrawlRun:
         self.bar.refresh()
         return bool(self.in_flight)
 
-    def fetch(self, url: str, delay: float, known: Validators | None) -> Response:
-        """Fetch one URL in its host's turn (runs in a worker thread)."""
+    def fetch(self, scope: SiteScope, url: str, delay: float, known: Validators | None) -> Response:
+        """Fetch one URL in its host's turn, checking each redirect hop (runs in a worker thread)."""
         self.pacer.wait_turn(host_of(url), delay)
-        if known is None:
-            return self.fetcher.get(url)
-        return self.fetcher.get(url, known.etag, known.last_modified)
+        known = known or Validators(None, None, None)
+        return self.fetcher.get(url, known.etag, known.last_modified,
+                                check_hop=lambda target: scope.check_hop(url, target))
 
     def handle(self, crawl: SiteCrawl, url: str, future: Future) -> None:
         """Store one finished fetch: WARC, links, extraction, state."""
@@ -246,11 +243,7 @@ class CrawlRun:
         try:
             response: Response = future.result()
         except Exception as exc:  # any fault fails this URL only
-            if url not in crawl.probes:
-                reason, status = (exc.reason, exc.status) if isinstance(exc, FetchError) else (first_line(exc), None)
-                report.failed += 1
-                self.on_error(f"unionnews: {url}: {reason}")
-                self.state.page_done(site.name, url, self.run, Fetched("failed", status, error=reason))
+            self.fetch_failed(crawl, url, exc)
             return
         if response.not_modified:
             crawl.attempts -= 1  # a 304 costs no page of the --max-pages budget
@@ -262,8 +255,9 @@ class CrawlRun:
         text = response.text()
         final_url = canonical_url(response.url) or url
         found = find_links(response.url, response.body, text, response.content_type)
-        links = [link for link in found.sitemaps if site.in_scope(link)]
-        links += [link for link in found.pages if site.follows(link) and not is_not_crawlable(link)]
+        if found.note:
+            self.on_error(f"unionnews: {response.url}: {found.note}")
+        links = crawl.scope.links_to_follow(url, final_url, found, crawl.seen)
         crawl.seen.add(final_url)
         crawl.enqueue(links)
         validators = Validators(response.headers.get("ETag"), response.headers.get("Last-Modified"),
@@ -275,10 +269,32 @@ class CrawlRun:
             report.unchanged += 1
             self.commit(crawl, url, Fetched("unchanged", response.status, validators), links)
         else:
+            suspect = self.state.failures(url) > 0
+            if suspect:
+                self.flush(crawl)
+            self.state.storing(site.name, url, self.run, crawl.scope.chains)
             if not crawl.batch:
                 crawl.batch_started = time.monotonic()
             page = ArticlePage(final_url, text, site.body_selector)
             crawl.batch.append((page, url, Fetched("article", response.status, validators), links))
+            if suspect:
+                self.flush(crawl)
+
+    def fetch_failed(self, crawl: SiteCrawl, url: str, exc: Exception) -> None:
+        """Report and record a URL whose fetch failed or whose redirect was refused (a missing probe is no failure)."""
+        status = exc.status if isinstance(exc, FetchError) else None
+        if url in crawl.probes and status is not None and 400 <= status < 500:
+            return
+        reason = exc.reason if isinstance(exc, FetchError) else first_line(exc)
+        self.on_error(f"unionnews: {url}: {reason}")
+        if isinstance(exc, RedirectRefused):
+            kind = exc.refusal.kind
+            crawl.report.disallowed += kind == "disallowed"
+            crawl.report.out_of_scope += kind == "out_of_scope"
+            self.state.page_done(crawl.site.name, url, self.run, Fetched(kind, status, error=reason))
+            return
+        crawl.report.failed += 1
+        self.state.page_done(crawl.site.name, url, self.run, Fetched("failed", status, error=reason))
 
     def flush(self, crawl: SiteCrawl) -> None:
         """Hand the site's waiting pages to the page store, then commit their pages' state."""
@@ -301,7 +317,7 @@ class CrawlRun:
 
     def commit(self, crawl: SiteCrawl, url: str, fetched: Fetched, links: list[str]) -> None:
         """Commit a page's outcome and its links."""
-        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links)
+        crawl.report.discovered += self.state.page_done(crawl.site.name, url, self.run, fetched, links, crawl.scope.chains)
 
     def fail(self, crawl: SiteCrawl, url: str, reason: str, links: list[str]) -> None:
         """Report a page that was fetched but could not be stored; its validators are not kept, so it is retried."""

@@ -32,6 +32,12 @@ def decode_body(body: bytes, content_type: str | None = None) -> str:
     return max(decoded, key=vietnamese_letters)
 
 
+def looks_binary(data: bytes) -> bool:
+    """Binary data, not text: a NUL byte in the first 8 KiB and no byte-order mark (UTF-16 and UTF-32 text
+    is full of NUL bytes)."""
+    return b"\x00" in data[:8192] and EncodingDetector.strip_byte_order_mark(data[:4])[1] is None
+
+
 def vietnamese_letters(text: str) -> int:
     """How many letters of ``text`` exist only in Vietnamese."""
     return sum(ch in VIETNAMESE_ONLY for ch in text)

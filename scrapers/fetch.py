@@ -1,6 +1,7 @@
 """The HTTP client of the crawler: one polite ``requests`` session with conditional GETs,
-time and size limits, Retry-After backoff, and body decoding that copes with Vietnamese
-pages in windows-1258 or with a wrong or missing charset.
+redirects followed hop by hop, time and size limits enforced while reading, Retry-After
+backoff, and body decoding that copes with Vietnamese pages in windows-1258 or with a wrong
+or missing charset.
 """
 from __future__ import annotations
 
@@ -8,12 +9,15 @@ import email.utils
 import importlib.metadata
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 from requests.structures import CaseInsensitiveDict
+from requests.utils import requote_uri
 
+from scrapers.deadline import DeadlineAdapter, deadline
 from scrapers.encoding import decode_body
 
 try:
@@ -30,6 +34,8 @@ USER_AGENT = f"{ROBOTS_TOKEN}/{VERSION} (research crawler of Vietnamese trade-un
 GZIP_TYPES = ("application/gzip", "application/x-gzip")
 #: Statuses that mean "come back later": retried after Retry-After or a growing pause.
 RETRY_STATUSES = {429, 500, 502, 503, 504}
+#: Statuses whose Location is followed (by the fetcher itself, each hop checked before it is fetched).
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
 
 class FetchError(Exception):
@@ -42,15 +48,38 @@ class FetchError(Exception):
         self.status = status
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """Why a redirect hop is not followed: ``kind`` is ``disallowed`` (robots.txt) or ``out_of_scope``."""
+
+    kind: str
+    why: str
+
+
+class RedirectRefused(FetchError):
+    """``url`` redirects to ``target``, which the caller's hop check refused (see :class:`Refusal`)."""
+
+    def __init__(self, url: str, target: str, refusal: Refusal, status: int) -> None:
+        super().__init__(url, f"redirect to {target} not followed ({refusal.why})", status)
+        self.target = target
+        self.refusal = refusal
+
+
+#: Checks a redirect target before it is fetched: None to follow it, else why not.
+CheckHop = Callable[[str], Refusal | None]
+
+
 @dataclass
 class Response:
-    """A fetched response: ``url`` is the final URL after redirects; ``body`` is empty for 304."""
+    """A fetched response: ``url`` is the final URL after redirects; ``body`` is empty for 304 and
+    redirects; ``truncated`` when the body was cut at the caller's ``truncate_at``."""
 
     url: str
     status: int
     reason: str
     headers: CaseInsensitiveDict = field(default_factory=CaseInsensitiveDict)
     body: bytes = b""
+    truncated: bool = False
 
     @property
     def not_modified(self) -> bool:
@@ -66,42 +95,88 @@ class Response:
         """The body decoded to NFC text (see :func:`decode_body`)."""
         return decode_body(self.body, self.headers.get("Content-Type"))
 
+    def redirect_target(self) -> str | None:
+        """The absolute URL a redirect points to (None when this is no redirect)."""
+        location = self.headers.get("Location")
+        if self.status not in REDIRECT_STATUSES or not location:
+            return None
+        location = location.encode("latin-1", errors="replace").decode("utf-8", errors="replace")  # as requests does
+        return requote_uri(urljoin(self.url, location.strip()))
+
 
 class Fetcher:
     """GETs URLs with an honest User-Agent, limits, conditional requests and backoff.
 
-    A 429 or 5xx answer holds back every request to that host (from any thread) for the
-    time its Retry-After asks, or a doubling pause, before the request is retried.
+    Limits hold while reading: each HTTP exchange (connect, status line, headers, body) ends
+    after ``timeout`` seconds of wall-clock time however slowly the bytes arrive, and a body
+    stops at ``max_bytes`` (``max_list_bytes`` for sitemaps and feeds). Redirects are followed
+    here, at most ``max_redirects`` hops, each hop checked by the caller's ``check_hop`` before it
+    is fetched. A 429 or 5xx answer holds back every request to that host (from any thread) for
+    the time its Retry-After asks, or a doubling pause, before the request is retried.
     """
 
     def __init__(self, timeout: float = 15.0, max_bytes: int = 5_000_000, retries: int = 2,
-                 backoff: float = 2.0, max_retry_wait: float = 120.0, max_redirects: int = 10) -> None:
+                 backoff: float = 2.0, max_retry_wait: float = 120.0, max_redirects: int = 10,
+                 max_list_bytes: int = 50_000_000) -> None:
         self.timeout = timeout
         self.max_bytes = max_bytes
+        self.max_list_bytes = max_list_bytes
         self.retries = retries
         self.backoff = backoff
         self.max_retry_wait = max_retry_wait
+        self.max_redirects = max_redirects
         self.session = requests.Session()
         self.session.headers["User-Agent"] = USER_AGENT
-        self.session.max_redirects = max_redirects
         self.session.trust_env = False
+        for scheme in ("http://", "https://"):
+            self.session.mount(scheme, DeadlineAdapter())
         self._lock = threading.Lock()
         self._not_before: dict[str, float] = {}
 
-    def get(self, url: str, etag: str | None = None, last_modified: str | None = None) -> Response:
+    def get(self, url: str, etag: str | None = None, last_modified: str | None = None, *,
+            check_hop: CheckHop | None = None, truncate_at: int | None = None) -> Response:
         """Fetch ``url``; with ``etag``/``last_modified`` it is a conditional GET (304 → ``not_modified``).
 
+        The validators go with every hop of a redirect (they belong to the copy the chain led to
+        last time). ``check_hop`` sees each redirect target before it is fetched; ``truncate_at``
+        keeps the first bytes of a longer body (``truncated`` set) instead of refusing it.
         Raises :class:`FetchError` for network faults, HTTP errors (after retrying 429/5xx),
-        oversized or non-page responses.
+        oversized or non-page responses, and :class:`RedirectRefused` for a refused hop.
         """
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        target = url
+        for _ in range(self.max_redirects + 1):
+            try:
+                response = self._get_retrying(target, headers, truncate_at)
+            except FetchError as exc:
+                raise FetchError(url, exc.reason + via(url, target), exc.status) from None
+            hop = response.redirect_target()
+            if hop is None:
+                break
+            if urlsplit(hop).scheme not in ("http", "https"):
+                raise FetchError(url, f"redirect to {hop}, not a web address", response.status)
+            refusal = check_hop(hop) if check_hop is not None else None
+            if refusal is not None:
+                raise RedirectRefused(url, hop, refusal, response.status)
+            target = hop
+        else:
+            raise FetchError(url, f"too many redirects (more than {self.max_redirects}; a redirect loop?)")
+        if response.status >= 400:
+            raise FetchError(url, f"HTTP {response.status} {response.reason}".strip() + via(url, target), response.status)
+        if response.status != 200 and not response.not_modified:
+            raise FetchError(url, f"HTTP {response.status} {response.reason}".strip() + " with nothing to follow"
+                             + via(url, target), response.status)
+        return response
+
+    def _get_retrying(self, url: str, headers: dict[str, str], truncate_at: int | None) -> Response:
+        """One URL (no redirect followed), retried after 429/5xx as the server asks."""
         for attempt in range(self.retries + 1):
             self._wait_for_host(url)
-            response = self._get_once(url, headers)
+            response = self._get_once(url, headers, truncate_at)
             if response.status not in RETRY_STATUSES:
                 break
             wait = retry_after(response.headers.get("Retry-After"))
@@ -110,8 +185,6 @@ class Fetcher:
             if attempt == self.retries or wait > self.max_retry_wait:
                 break
             self._hold_host(url, wait)
-        if response.status >= 400:
-            raise FetchError(url, f"HTTP {response.status} {response.reason}".strip(), response.status)
         return response
 
     def _hold_host(self, url: str, seconds: float) -> None:
@@ -127,37 +200,49 @@ class Fetcher:
         if pause > 0:
             time.sleep(pause)
 
-    def _get_once(self, url: str, headers: dict[str, str]) -> Response:
-        """One request, body read within the time and size limits."""
-        started = time.monotonic()
-        try:
-            with self.session.get(url, headers=headers, stream=True, timeout=self.timeout) as raw:
-                result = Response(raw.url, raw.status_code, raw.reason or "", CaseInsensitiveDict(raw.headers))
-                if raw.status_code != 200:
+    def _get_once(self, url: str, headers: dict[str, str], truncate_at: int | None) -> Response:
+        """One HTTP exchange, within the wall-clock and size limits."""
+        with deadline(self.timeout) as ends:
+            try:
+                with self.session.get(url, headers=headers, stream=True, timeout=self.timeout,
+                                      allow_redirects=False) as raw:
+                    result = Response(raw.url, raw.status_code, raw.reason or "", CaseInsensitiveDict(raw.headers))
+                    if raw.status_code == 200:
+                        self._read_body(raw, result, truncate_at)
                     return result
-                kind = result.content_type
-                if kind and not is_fetchable(kind):
-                    raise FetchError(url, f"not a web page ({kind})", raw.status_code)
-                declared = raw.headers.get("Content-Length", "")
-                if declared.isdigit() and int(declared) > self.max_bytes:
-                    raise FetchError(url, f"response too large ({int(declared)} bytes)", raw.status_code)
-                body = bytearray()
-                for chunk in raw.iter_content(64 * 1024):
-                    body += chunk
-                    if len(body) > self.max_bytes:
-                        raise FetchError(url, f"response larger than {self.max_bytes} bytes", raw.status_code)
-                    if time.monotonic() - started > self.timeout:
-                        raise FetchError(url, f"timed out after {self.timeout:g} s reading the body")
-                result.body = bytes(body)
-                return result
-        except requests.TooManyRedirects:
-            raise FetchError(url, "too many redirects (redirect loop?)") from None
-        except requests.Timeout:
-            raise FetchError(url, f"timed out after {self.timeout:g} s") from None
-        except requests.ConnectionError as exc:
-            raise FetchError(url, f"connection failed ({first_line(exc)})") from None
-        except requests.RequestException as exc:
-            raise FetchError(url, f"request failed ({first_line(exc)})") from None
+            except requests.RequestException as exc:
+                if time.monotonic() >= ends:
+                    raise FetchError(url, f"timed out after {self.timeout:g} s") from None
+                if isinstance(exc, requests.Timeout):
+                    raise FetchError(url, f"no answer within {self.timeout:g} s") from None
+                if isinstance(exc, requests.ConnectionError):
+                    raise FetchError(url, f"connection failed ({first_line(exc)})") from None
+                raise FetchError(url, f"request failed ({first_line(exc)})") from None
+
+    def _read_body(self, raw: requests.Response, result: Response, truncate_at: int | None) -> None:
+        """Read a 200 response's body into ``result``, refusing non-pages and bodies over the limit."""
+        kind = result.content_type
+        if kind and not is_fetchable(kind, result.url):
+            raise FetchError(result.url, f"not a web page ({kind})", raw.status_code)
+        limit = truncate_at or (self.max_list_bytes if is_url_list(kind, result.url) else self.max_bytes)
+        declared = raw.headers.get("Content-Length", "")
+        if truncate_at is None and declared.isdigit() and int(declared) > limit:
+            raise FetchError(result.url, f"response too large ({int(declared)} bytes, limit {limit})", raw.status_code)
+        body = bytearray()
+        for chunk in raw.iter_content(64 * 1024):
+            body += chunk
+            if len(body) > limit:
+                if truncate_at is None:
+                    raise FetchError(result.url, f"response larger than {limit} bytes", raw.status_code)
+                del body[limit:]
+                result.truncated = True
+                break
+        result.body = bytes(body)
+
+
+def via(url: str, target: str) -> str:
+    """`` (after a redirect to TARGET)`` when a fetch of ``url`` ended somewhere else, else ""."""
+    return "" if target == url else f" (after a redirect to {target})"
 
 
 def media_type(content_type: str | None) -> str:
@@ -165,9 +250,20 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";")[0].strip().lower()
 
 
-def is_fetchable(kind: str) -> bool:
-    """A media type worth downloading: pages, sitemaps, feeds, robots.txt."""
-    return kind.startswith("text/") or "xml" in kind or kind in GZIP_TYPES
+def is_fetchable(kind: str, url: str = "") -> bool:
+    """A media type worth downloading: pages, sitemaps, feeds, robots.txt (and a ``.gz`` sitemap
+    served as ``application/octet-stream``)."""
+    return kind.startswith("text/") or "xml" in kind or kind in GZIP_TYPES or is_gzip_file(kind, url)
+
+
+def is_url_list(kind: str, url: str) -> bool:
+    """The body is a sitemap or feed (any XML but XHTML, or gzip), which may be larger than a page."""
+    return "xml" in kind and "xhtml" not in kind or kind in GZIP_TYPES or is_gzip_file(kind, url)
+
+
+def is_gzip_file(kind: str, url: str) -> bool:
+    """A ``.gz`` file served under the generic binary media type."""
+    return kind == "application/octet-stream" and urlsplit(url).path.lower().endswith(".gz")
 
 
 def is_html(content_type: str, body: bytes) -> bool:

@@ -1,36 +1,37 @@
-"""Read an article from a .txt file, a saved page or fetched HTML.
+"""Read an article from a .txt file, a saved page or fetched HTML (pages: :mod:`scrapers.page`).
 
-Plain text: the first non-empty line is the headline (after any portal header
-such as a visit counter or a slogan), a leading ``date YYYY-MM-DD`` line gives
-the publication date, and the last line is usually the byline.
+Plain text, as portals print an article and copies keep it:
 
-HTML: headline, date and byline come from the page metadata when it has them
-(Open Graph, ``article:published_time``, JSON-LD, ``<time>``), else from the
-visible dateline; the main text comes from a site's CSS selector when the site
-config gives one (BeautifulSoup), else from trafilatura's generic extractor.
+- a portal header may stand before the headline (site name, slogans in capitals, visit
+  counters, menu bullets, a site clock); capitals after the headline are a deck, not a header;
+- the first line after it is the headline, written as it is (capitals too); a kicker that only
+  names the organisation (``Cụm thi đua số 5 – LĐLĐ Thành phố Hà Nội``, or ending in ``:``)
+  continues on the next line;
+- a leading ``date YYYY-MM-DD`` marker, else the first date line of the head
+  (:mod:`scrapers.datelines`: weekday first, time before or after, ``Cập nhật``, ``Ngày đăng:``,
+  time zones, spaced slashes, a place-and-date line) gives the publication date;
+- the byline (:mod:`scrapers.bylines`) is the last line, else a name line next to the head's
+  date line, else the name the date line carries (``Quang Minh LDO | 02/04/2024 12:50``);
+- the site footer (licence, address, copyright) is cut.
 """
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
 from scrapers import boilerplate
-from scrapers.article import Article, NotAnArticle
-from scrapers.cleaning import clean_line, clean_lines, join_paragraphs
-from scrapers.encoding import decode_body
+from scrapers.article import Article, NotAnArticle, check_body
+from scrapers.bylines import byline_name
+from scrapers.cleaning import clean_lines, join_paragraphs
+from scrapers.datelines import read_dateline
+from scrapers.encoding import decode_body, looks_binary
+from scrapers.page import read_page
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 MAX_PAGE_BYTES = 8 * 1024 * 1024
-MIN_BODY_CHARS = 200
 _HEAD_ZONE = 15
-# Generic extractors often drop the lead paragraph (sapo) and the byline; these put them back.
-_LEAD_SELECTOR = ".sapo, .lead, .summary, .article-sapo, .detail-sapo, .chapeau, [class*='sapo'], [itemprop='description']"
-_BYLINE_SELECTOR = ".author, .byline, .article-author, .detail-author, [itemprop='author']"
+_DATE_ZONE = 10
 _TAIL_ZONE = 12
-_VIET_LETTERS = re.compile(r"[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.IGNORECASE)
+_HEADLINE_MAX = 160
 
 
 def read_file(path: Path) -> Article:
@@ -49,7 +50,7 @@ def decode_text(data: bytes) -> str:
     """Decode a plain-text file (see :func:`scrapers.encoding.decode_body`); refuse empty and binary data."""
     if not data.strip():
         raise NotAnArticle("empty file")
-    if b"\x00" in data[:8192]:
+    if looks_binary(data):
         raise NotAnArticle("binary file, not text")
     return decode_body(data)
 
@@ -59,75 +60,94 @@ def read_text(text: str, source: str) -> Article:
     lines = [line for line in clean_lines(text) if line]
     if not lines:
         raise NotAnArticle("empty file")
-    published, first = boilerplate.leading_date(lines[0])
+    marker, first = boilerplate.leading_date(lines[0])
     lines = [first, *lines[1:]] if first else lines[1:]
-    return _assemble(source, lines, published=published, date_marker=published)
+    return _assemble(source, lines, marker)
 
 
 def read_html(html: str | bytes, source: str, url: str | None = None, body_selector: str | None = None) -> Article:
-    """Read a web page: headline, date, byline and main text (see the module docstring)."""
+    """Read a web page (bytes are decoded first): headline, date, byline and main text, see :mod:`scrapers.page`."""
     if len(html) > MAX_PAGE_BYTES:
         raise NotAnArticle(f"page too large ({len(html) / 1e6:.0f} MB, limit {MAX_PAGE_BYTES // 1_000_000} MB)")
     if isinstance(html, bytes):
-        if b"\x00" in html[:8192]:
+        if looks_binary(html):
             raise NotAnArticle("binary data, not an HTML page")
         html = decode_body(html)
     if not html.strip():
         raise NotAnArticle("empty page")
     if html.lstrip().startswith("<?xml") and "<html" not in html[:4096].lower():
         raise NotAnArticle("an XML document (a sitemap or feed?), not an HTML page")
-    soup = BeautifulSoup(html, "lxml")
-    meta = _page_metadata(soup)
-    body = _body_text(html, soup, body_selector)
-    lines = [line for line in clean_lines(body) if line]
-    if _mostly_links(soup, lines):
-        raise NotAnArticle("a listing page (mostly links), not an article")
-    title = clean_line(meta["title"]) if meta["title"] else None
-    if title:
-        lines = [title, *lines]
-    elif not lines:
-        raise NotAnArticle("no article text in the page")
-    published = meta["date"] or _first_dateline(soup)
-    article = _assemble(source, lines, published=published, url=url or meta["url"])
-    if meta["author"] and not article.author:
-        article.author = clean_line(meta["author"])
-    return article
+    return read_page(html, source, url=url, body_selector=body_selector)
 
 
-def _assemble(source: str, lines: list[str], published: str | None = None, url: str | None = None,
-              date_marker: str | None = None) -> Article:
-    """Turn cleaned, non-empty lines (headline first) into an :class:`Article`."""
-    lines = _drop_header(lines)
+def _assemble(source: str, lines: list[str], marker: str | None) -> Article:
+    """Turn cleaned, non-empty lines (after any ``date`` marker) into an :class:`Article`."""
+    lines, clock = _drop_header(lines)
     lines = _drop_footer(lines)
     if not lines:
         raise NotAnArticle("no article text")
     title, lines = _take_title(lines)
     body: list[str] = []
+    datelines: list[tuple[int, object]] = []
     for line in lines:
-        date = boilerplate.dateline_date(line)
-        if date:
-            published = published or date
+        dated = read_dateline(line) if len(body) < _DATE_ZONE else None
+        if dated:
+            datelines.append((len(body), dated))
         elif _is_caption_echo(line, title) or (body and line == body[-1]):
             continue
         body.append(line)
-    author = boilerplate.byline_name(body[-1]) if len(body) > 1 else None
     text_body = join_paragraphs(body)
-    if len(text_body) < MIN_BODY_CHARS:
-        raise NotAnArticle(f"too little text for an article ({len(text_body)} characters)")
-    if len(_VIET_LETTERS.findall(text_body)) < len(text_body) * 0.02:
-        raise NotAnArticle("not Vietnamese text")
-    head = [f"date {date_marker}"] if date_marker else []
+    check_body(text_body)
+    published = boilerplate.full_date(marker) or (datelines[0][1].iso if datelines else clock)
+    head = [f"date {marker}"] if marker else []
     text = join_paragraphs([*head, title, text_body])
-    return Article(source=source, text=text, url=url, title=title, published_date=published, author=author)
+    return Article(source=source, text=text, title=title, published_date=published,
+                   author=_author(body, datelines))
 
 
-def _drop_header(lines: list[str]) -> list[str]:
-    """Cut a portal header (site name, slogan, visit counter) standing before the headline."""
-    last = -1
-    for i, line in enumerate(lines[:_HEAD_ZONE]):
-        if boilerplate.is_header_furniture(line):
-            last = i
-    return lines[last + 1:]
+def _author(body: list[str], datelines: list) -> str | None:
+    """The byline: the last line, else a name line next to the head's date line, else the date line's name."""
+    if len(body) > 1:
+        name = byline_name(body[-1], organisations=True)
+        if name:
+            return name
+    if not datelines:
+        return None
+    where, dated = datelines[0]
+    for i in (where - 1, where + 1):
+        if 0 < i < len(body) - 1:
+            name = byline_name(body[i])
+            if name:
+                return name
+    return byline_name(dated.name) if dated.name else None
+
+
+def _drop_header(lines: list[str]) -> tuple[list[str], str | None]:
+    """Cut a portal header standing before the headline: the lines from the headline on, and the date of
+    a date line printed right above the headline (a site clock further up is not the article's date).
+
+    The header ends at its last counter or menu line; lines in capitals after that are slogans when a
+    headline follows them, and the last of them is the headline when prose follows.
+    """
+    zone = lines[:_HEAD_ZONE]
+    start = max((i + 1 for i, line in enumerate(zone) if boilerplate.is_counter(line) or boilerplate.is_menu(line)),
+                default=0)
+    end = start
+    while end < len(zone) and boilerplate.is_shouting(lines[end]):
+        end += 1
+    if end > start and not (end < len(lines) and _is_short_headline(lines[end])):
+        end -= 1
+    lines = lines[end:]
+    dated = read_dateline(lines[0]) if len(lines) > 1 else None
+    if dated and _is_short_headline(lines[1]):
+        return lines[1:], dated.iso
+    return lines, None
+
+
+def _is_short_headline(line: str) -> bool:
+    """A line that can be a headline and not prose: short, no final full stop, not a date line or counter."""
+    return (len(line) <= _HEADLINE_MAX and not line.endswith((".", "…")) and not read_dateline(line)
+            and not boilerplate.is_counter(line))
 
 
 def _drop_footer(lines: list[str]) -> list[str]:
@@ -140,119 +160,20 @@ def _drop_footer(lines: list[str]) -> list[str]:
 
 
 def _take_title(lines: list[str]) -> tuple[str, list[str]]:
-    """The headline and the lines after it; a headline ending in ``:`` continues on the next line."""
+    """The headline and the lines after it; a kicker (ending in ``:``, or naming only the organisation)
+    continues on the next line when that line is headline-shaped."""
     title, rest = lines[0], lines[1:]
-    if title.endswith(":") and rest and len(rest[0]) < 160 and not boilerplate.dateline_date(rest[0]):
+    if (title.endswith(":") or boilerplate.is_kicker(title)) and rest and _continues_headline(rest[0]):
         title, rest = f"{title} {rest[0]}", rest[1:]
     return title, rest
+
+
+def _continues_headline(line: str) -> bool:
+    """The second line of a two-line headline: short, no final full stop, not a date line, deck or byline."""
+    return _is_short_headline(line) and not boilerplate.is_shouting(line) and not byline_name(line)
 
 
 def _is_caption_echo(line: str, title: str) -> bool:
     """A photo caption that only repeats the headline (or its part after the colon)."""
     parts = {title.casefold(), *(part.strip().casefold() for part in title.split(":"))}
     return line.casefold().rstrip(".") in parts
-
-
-def _page_metadata(soup: BeautifulSoup) -> dict[str, str | None]:
-    """Headline, ISO date, author and canonical URL from the page's metadata, where it has them."""
-    def meta(*keys: str) -> str | None:
-        for key in keys:
-            tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key}) \
-                or soup.find("meta", attrs={"itemprop": key})
-            if tag and tag.get("content", "").strip():
-                return tag["content"].strip()
-        return None
-
-    ld = _json_ld(soup)
-    h1 = soup.find("h1")
-    title_tag = soup.find("title")
-    title = meta("og:title") or ld.get("headline") or (h1.get_text(" ", strip=True) if h1 else None) \
-        or (title_tag.get_text(" ", strip=True) if title_tag else None)
-    date = meta("article:published_time", "datePublished", "pubdate", "publishdate", "date", "dc.date.issued") \
-        or ld.get("datePublished")
-    time_tag = soup.find("time", attrs={"datetime": True})
-    if not date and time_tag:
-        date = time_tag["datetime"]
-    author = meta("author", "article:author") or ld.get("author")
-    canonical = soup.find("link", attrs={"rel": "canonical"})
-    url = (canonical.get("href") if canonical else None) or meta("og:url")
-    return {"title": title, "date": _iso_date(date), "author": author, "url": url}
-
-
-def _json_ld(soup: BeautifulSoup) -> dict[str, str]:
-    """headline, datePublished and author name of the page's JSON-LD article object, if any."""
-    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
-        try:
-            data = json.loads(script.string or "")
-        except ValueError:
-            continue
-        for item in data if isinstance(data, list) else data.get("@graph", [data]):
-            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
-                author = item.get("author")
-                if isinstance(author, list):
-                    author = author[0] if author else None
-                if isinstance(author, dict):
-                    author = author.get("name")
-                return {k: v for k, v in {"headline": item.get("headline"), "datePublished": item.get("datePublished"),
-                                          "author": author}.items() if isinstance(v, str)}
-    return {}
-
-
-def _iso_date(value: str | None) -> str | None:
-    """The ``YYYY-MM-DD`` part of a metadata date, or None."""
-    match = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value or "")
-    return "-".join(match.groups()) if match else None
-
-
-def _first_dateline(soup: BeautifulSoup) -> str | None:
-    """The date of the first visible dateline (``17:05 | 19/07/2022``, ``Ngày đăng: 12/03/2024``)."""
-    for string in soup.find_all(string=re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")):
-        if string.parent.name in {"script", "style"}:
-            continue
-        date = boilerplate.dateline_date(clean_line(string))
-        if date:
-            return date
-    return None
-
-
-def _body_text(html: str, soup: BeautifulSoup, body_selector: str | None) -> str:
-    """The page's main text: the site's selector when given, else trafilatura's generic extraction."""
-    if body_selector:
-        node = soup.select_one(body_selector)
-        if node is None:
-            raise NotAnArticle(f"no element matches the site's body selector {body_selector!r}")
-        for junk in node.select("script, style, figure figcaption + figcaption"):
-            junk.decompose()
-        return node.get_text("\n")
-    import trafilatura
-
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, include_images=False) or ""
-    lead = _first_text(soup, _LEAD_SELECTOR)
-    if lead and lead[:80] not in text:
-        text = f"{lead}\n{text}"
-    byline = _first_text(soup, _BYLINE_SELECTOR)
-    if byline and len(byline) < 80 and not text.rstrip().endswith(byline):
-        text = f"{text}\n{byline}"
-    return text
-
-
-def _mostly_links(soup: BeautifulSoup, lines: list[str]) -> bool:
-    """Whether the main text is a list of linked headlines (a listing or home page): many headlines, mostly
-    link text, or linked headlines with no paragraph of prose."""
-    anchors = {clean_line(a.get_text(" ", strip=True)) for a in soup.find_all("a")}
-    linked = [line for line in lines if line in anchors]
-    headlines = [line for line in linked if len(line) >= 30]
-    if len(headlines) >= 2 and len(headlines) >= 0.25 * len(lines):
-        return True
-    prose = sum(len(line) for line in lines if line not in anchors and len(line) >= 60)
-    return sum(map(len, linked)) > 0.5 * max(1, sum(map(len, lines))) or (bool(headlines) and prose < MIN_BODY_CHARS)
-
-
-def _first_text(soup: BeautifulSoup, selector: str) -> str | None:
-    """The visible text of the first element matching ``selector`` (outside ``<head>``), if any."""
-    for node in soup.select(selector):
-        if node.name != "meta" and node.find_parent("head") is None:
-            text = node.get_text(" ", strip=True)
-            if text:
-                return text
-    return None

@@ -11,6 +11,9 @@ from scrapers.discovery import canonical_url, host_of
 SITES_FILE = Path(__file__).with_name("sites.toml")
 DEFAULT_DELAY = 1.0
 DEFAULT_CONCURRENCY = 2
+#: Pages fetched per site and run unless the site or ``--max-pages`` says otherwise (the rest waits
+#: for the next run; a 304 answer costs nothing).
+DEFAULT_MAX_PAGES = 1000
 
 
 class SiteConfigError(ValueError):
@@ -23,21 +26,26 @@ class Site:
 
     Without ``article_pattern`` every page may be an article (the page reader decides);
     without ``follow_pattern`` every same-site link is followed; ``body_selector`` is the CSS
-    selector of the article text, for the page reader.
+    selector of the article text, for the page reader; ``other_hosts`` are hosts of the site
+    besides those of the start URLs (a mobile or AMP copy, a sub-site); ``max_pages`` caps the
+    fetches per run.
     """
 
     name: str
     start_urls: tuple[str, ...]
+    other_hosts: tuple[str, ...] = ()
     article_pattern: str | None = None
     follow_pattern: str | None = None
     body_selector: str | None = None
     delay: float = DEFAULT_DELAY
     concurrency: int = DEFAULT_CONCURRENCY
+    max_pages: int = DEFAULT_MAX_PAGES
 
     @property
     def hosts(self) -> frozenset[str]:
-        """The hosts that belong to the site (from its start URLs)."""
-        return frozenset(host_of(url) for url in self.start_urls)
+        """The hosts that belong to the site (those of its start URLs, and its other hosts)."""
+        others = {host.lower().removeprefix("www.") for host in self.other_hosts}
+        return frozenset(host_of(url) for url in self.start_urls) | others
 
     def in_scope(self, url: str) -> bool:
         """``url`` is on this site."""
@@ -54,6 +62,11 @@ class Site:
         if self.follow_pattern is None or self.article_pattern is not None and self.is_article(url):
             return True
         return re.search(self.follow_pattern, url) is not None
+
+    def follows_redirect(self, source: str, target: str) -> bool:
+        """A redirect from ``source`` to ``target`` stays within the crawl: ``target`` is on this site, and
+        followed by its rules unless ``source`` itself was fetched outside them (a start URL, a sitemap)."""
+        return self.in_scope(target) and (self.follows(target) or not self.follows(source))
 
 
 def generic_site(start_url: str) -> Site:
@@ -80,17 +93,19 @@ def site_from_entry(entry: dict, path: Path) -> Site:
         site = Site(
             name=str(name),
             start_urls=tuple(canonical_url(u) or u for u in entry["start_urls"]),
+            other_hosts=tuple(str(h) for h in entry.get("other_hosts", [])),
             article_pattern=entry.get("article_pattern"),
             follow_pattern=entry.get("follow_pattern"),
             body_selector=entry.get("body_selector"),
             delay=float(entry.get("delay", DEFAULT_DELAY)),
             concurrency=int(entry.get("concurrency", DEFAULT_CONCURRENCY)),
+            max_pages=int(entry.get("max_pages", DEFAULT_MAX_PAGES)),
         )
         for pattern in (site.article_pattern, site.follow_pattern):
             if pattern is not None:
                 re.compile(pattern)
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise SiteConfigError(f"{path}: site {name!r}: {exc}") from None
-    if not name or not site.start_urls or site.concurrency < 1:
-        raise SiteConfigError(f"{path}: site {name!r} needs a name, start_urls and a concurrency of 1 or more")
+    if not name or not site.start_urls or site.concurrency < 1 or site.max_pages < 1:
+        raise SiteConfigError(f"{path}: site {name!r} needs a name, start_urls, and a concurrency and max_pages of 1 or more")
     return site

@@ -7,6 +7,8 @@ which :func:`iter_warc_pages` skips).
 from __future__ import annotations
 
 import logging
+import os
+import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from io import BytesIO
@@ -80,35 +82,65 @@ def iter_warc_pages(path: str | Path, on_error: Callable[[int, str], None] | Non
 
     Limits hold while reading: HTTP headers over :data:`MAX_HEADER_BYTES` or a body over
     :data:`MAX_RECORD_BYTES` (decompressed) are not read further, and the record is skipped. Such a
-    record, or a response record without a ``WARC-Target-URI``, is passed to ``on_error`` (its byte
-    offset and why). A torn record at the end (a crawl killed mid-write) ends the iteration with a
-    warning; a file that holds no record, or whose first record cannot be read, is not a WARC file and
-    raises :class:`OSError`.
+    record, a response record without a ``WARC-Target-URI``, and a torn record or cut-off bytes at the
+    end (a crawl killed mid-write, a copy cut short) are passed to ``on_error`` (the byte offset and
+    why; default: a logged warning). A file that holds no record, or whose first record cannot be
+    read, is not a WARC file and raises :class:`OSError`.
     """
     report = on_error or (lambda offset, reason: log.warning("%s: record at byte %d: %s", path, offset, reason))
-    read_any = False
+    torn = "torn record at the end of the archive (a crawl killed while writing, or a cut copy?), skipped"
+    read_any, last, reported = False, 0, None
     with open(path, "rb") as stream:
         records = ArchiveIterator(stream, no_record_parse=True)  # HTTP headers parsed below, within limits
         try:
             for record in records:
                 read_any = True
                 if record.rec_type != "response":
+                    last = records.get_record_offset()
                     continue
                 page, problem = _read_response(record)
-                offset = records.get_record_offset()  # known once the record is read
+                last = offset = records.get_record_offset()  # known once the record is read
                 if problem:
                     report(offset, problem)
+                    reported = offset
                 elif page is _TORN:
-                    log.warning("%s: torn record at the end of the archive skipped", path)
+                    report(offset, torn)
                     return
                 elif page is not None:
                     yield WarcPage(*page, offset=offset)
         except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
             if not read_any:
                 raise OSError(f"not a WARC file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from exc
-            log.warning("%s: torn record at the end of the archive skipped (%s)", path, exc)
+            report(records.offset, f"{torn} ({str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__})")
+            return
+        left = os.fstat(stream.fileno()).st_size - records.offset
+        if read_any and left > 0:
+            report(records.offset, f"{torn} ({left} bytes that hold no whole record)")
+        elif read_any and last != reported and _gzip_member_cut(stream, last):
+            report(last, torn)
     if not read_any:
         raise OSError("not a WARC file (no records in it)")
+
+
+def _gzip_member_cut(stream: BinaryIO, offset: int) -> bool:
+    """The gzip member (one record of a ``.warc.gz``) at ``offset`` is cut short by the end of the file.
+
+    At most a few times :data:`MAX_RECORD_BYTES` are unzipped to tell; a longer member counts as whole.
+    """
+    stream.seek(offset)
+    if stream.read(2) != b"\x1f\x8b":
+        return False
+    stream.seek(offset)
+    unzipper, budget = zlib.decompressobj(wbits=31), 2 * (MAX_RECORD_BYTES + MAX_HEADER_BYTES)
+    while not unzipper.eof and budget > 0:
+        data = unzipper.unconsumed_tail or stream.read(64 * 1024)
+        if not data:
+            return True
+        try:
+            budget -= len(unzipper.decompress(data, 1024 * 1024))
+        except zlib.error:
+            return True
+    return False
 
 
 _TORN = ("", b"", {})

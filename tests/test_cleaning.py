@@ -6,6 +6,8 @@ import unicodedata
 import pytest
 
 from scrapers import boilerplate
+from scrapers.bylines import byline_name
+from scrapers.datelines import dateline_date
 from scrapers.cleaning import clean_line, clean_lines, join_paragraphs, normalize_tones, split_glued_words
 
 # --------------------------------------------------------------------------- Unicode and tones
@@ -70,7 +72,8 @@ def test_glued_capitalised_syllables_split(glued: str, fixed: str) -> None:
     assert clean_line(glued) == fixed
 
 
-@pytest.mark.parametrize("text", ["LĐLĐ", "CĐVC tỉnh", "Cụm thi đua Số IV", "Hà Nội", "UBND", "TP.HCM"])
+@pytest.mark.parametrize("text", ["LĐLĐ", "CĐVC tỉnh", "Cụm thi đua Số IV", "Hà Nội", "UBND", "TP.HCM", "VietNamNet News",
+                                  "VnExpress", "MobiFone", "TikTok"])
 def test_abbreviations_and_normal_words_not_split(text: str) -> None:
     assert clean_line(text) == text
 
@@ -87,9 +90,26 @@ def test_abbreviations_and_normal_words_not_split(text: str) -> None:
     ("5.9.2025", "2025-09-05"),
     ("17:05 | 40/07/2022", None),
     ("Sáng 19/7/2022, cụm tổ chức hội nghị", None),
+    ("Chủ nhật, 9/3/2025, 16:08 (GMT+7)", "2025-03-09"),
+    ("Thứ 6, 14/03/2025, 07:47", "2025-03-14"),
+    ("08:36 ngày 14/03/2025", "2025-03-14"),
+    ("Cập nhật lúc 10:20 ngày 5/3/2024", "2024-03-05"),
+    ("12 / 3 / 2024", "2024-03-12"),
+    ("Ngày: 04.06.2024", "2024-06-04"),
+    ("Ngày 21-09-2020", "2020-09-21"),
+    ("(11:54 | 17/09/2018)", "2018-09-17"),
+    ("20/03/2015 1553 Đã xem", "2015-03-20"),
+    ("07-03-2026 - 00:01 AM | Thị trường", "2026-03-07"),
+    ("Hà Nội, ngày 12 tháng 3 năm 2024", "2024-03-12"),
+    ("Bắc Ninh ngày 30/11/2021", "2021-11-30"),
+    ("20/052022", "2022-05-20"),
+    ("Hoài Nam - 07/03/2026 08:47", "2026-03-07"),
+    ("Ngày 08/01/2015, Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết", None),
+    ("(5.10.2014 - 5.10.2024)", None),
+    ("Kinh tế 07/03/2026 08:01", None),
 ])
 def test_dateline(line: str, iso: str | None) -> None:
-    assert boilerplate.dateline_date(line) == iso
+    assert dateline_date(line) == iso
 
 
 @pytest.mark.parametrize(("line", "name"), [
@@ -100,9 +120,30 @@ def test_dateline(line: str, iso: str | None) -> None:
     ("Lệ Thủy (LĐLĐ huyện Quỳnh Lưu)", "Lệ Thủy"),
     ("Các đơn vị đã hoàn thành tốt nhiệm vụ.", None),
     ("Đồng chí Lê Văn Quý phát biểu:", None),
+    ("HOÀNG MINH", "HOÀNG MINH"),
+    ("Thực hiện: T.Hà - K.Long", "T.Hà - K.Long"),
+    ("Tin, ảnh: Bảo Trâm – LĐLĐ huyện Cẩm Thủy.", "Bảo Trâm"),
+    ("Ngọc Lan – Hữu Tâm", "Ngọc Lan – Hữu Tâm"),
+    ("Hải Yến LDO", "Hải Yến"),
+    ("Hải Yến (tổng hợp)", "Hải Yến"),
+    ("KT", "KT"),
+    ("Theo Baocongnhan.vn", None),
+    ("Báo Quảng Trị", None),
+    ("TIN LIÊN QUAN", None),
+    ("Quang cảnh hội nghị.", None),
 ])
 def test_byline(line: str, name: str | None) -> None:
-    assert boilerplate.byline_name(line) == name
+    assert byline_name(line) == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("LĐLĐ huyện Cẩm Thủy", "LĐLĐ huyện Cẩm Thủy"), ("Văn phòng Công ty", "Văn phòng Công ty"),
+    ("Ban Tuyên giáo Công đoàn ngành", "Ban Tuyên giáo Công đoàn ngành"), ("Báo Cà Mau", None),
+    ("Cổng thông tin Công đoàn tỉnh", None), ("Văn phòng Công ty đã tổ chức 12 chuyến tham quan cho công nhân", None),
+])
+def test_organisational_byline_where_allowed(line: str, name: str | None) -> None:
+    assert byline_name(line, organisations=True) == name
+    assert byline_name(line) is None
 
 
 @pytest.mark.parametrize(("line", "header"), [

@@ -1,4 +1,4 @@
-"""Link discovery (sitemaps, feeds, listing pages), URL canonicalisation and the sites config."""
+"""Link discovery (sitemaps, feeds, listing pages), URL canonicalisation, crawler traps and the sites config."""
 from __future__ import annotations
 
 import gzip
@@ -6,8 +6,10 @@ import gzip
 import pytest
 
 from crawl_fixtures import SITES
+from scrapers import discovery
 from scrapers.discovery import canonical_url, find_links
-from scrapers.sites import SITES_FILE, SiteConfigError, generic_site, load_sites
+from scrapers.sites import DEFAULT_MAX_PAGES, SITES_FILE, Site, SiteConfigError, generic_site, load_sites
+from scrapers.traps import MAX_CHAIN, link_trap, trap_reason, url_kind
 
 ORIGIN = "http://unionnews.sample"
 
@@ -113,3 +115,84 @@ def test_bad_sites_config_names_the_file(tmp_path):
 
 def test_shipped_config_file_is_packaged_next_to_the_module():
     assert SITES_FILE.is_file() and SITES_FILE.suffix == ".toml"
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("/sitemap.xml.gz", f"{ORIGIN}/sitemap.xml.gz"),            # a gzipped sitemap is read
+    ("/tai-lieu/bao-cao.tar.gz", None),                         # other archives are not
+    ("/tin/a.html?sid=8f3a9c&id=3", f"{ORIGIN}/tin/a.html?id=3"),
+    ("/tin/a.html?PHPSESSID=8f3a9c", f"{ORIGIN}/tin/a.html"),
+    ("/tin/a.jsp;jsessionid=8F3A9C?id=3", f"{ORIGIN}/tin/a.jsp?id=3"),
+    ("/tin/a.html?sidebar=1", f"{ORIGIN}/tin/a.html?sidebar=1"),  # not a session id
+])
+def test_canonical_url_keeps_gzipped_sitemaps_and_drops_session_ids(href, expected):
+    assert canonical_url(href, f"{ORIGIN}/tin/") == expected
+
+
+@pytest.mark.parametrize("url, reason", [
+    (f"{ORIGIN}/tin/lap/lap/lap/", "repeats a segment"),
+    (f"{ORIGIN}/a/b/a/b/a/b", "repeats a segment"),
+    (f"{ORIGIN}/" + "/".join("abcdefghijklm"), "more than 12 segments"),
+    (f"{ORIGIN}/loc?a=1&a=1", "repeats a parameter"),
+    (f"{ORIGIN}/loc?" + "&".join(f"k{i}=1" for i in range(9)), "more than 8 parameters"),
+    (f"{ORIGIN}/dai/" + "ab" * 250, "too long"),
+])
+def test_urls_of_endless_spaces_are_told_by_their_form(url, reason):
+    assert reason in trap_reason(url)
+
+
+@pytest.mark.parametrize("url", [
+    f"{ORIGIN}/tin-tuc/cum-thi-dua-so-2-tong-ket-nam-1234567.ldo",
+    f"{ORIGIN}/2024/08/09/cum-thi-dua-so-v-giao-ban/",
+    f"{ORIGIN}/portal/Pages/2024-8-9/Cum-thi-dua-so-2.aspx",
+    f"{ORIGIN}/cong-doan?page=12",
+    f"{ORIGIN}/tin/tin-tuc/tin-tuc-su-kien.html",
+])
+def test_real_page_urls_are_no_trap(url):
+    assert trap_reason(url) is None
+
+
+def test_a_chain_grows_along_pages_of_one_kind_and_ends_at_its_limit():
+    page = f"{ORIGIN}/cong-doan?page=7"
+    kind = url_kind(page)
+    assert link_trap(f"{ORIGIN}/cong-doan?page=8", kind, 6) == (None, 7)
+    assert link_trap(f"{ORIGIN}/cong-doan/bai-123.html", kind, 6) == (None, 0)  # an article starts afresh
+    assert url_kind(f"{ORIGIN}/lich?ngay=2024-06-01") == url_kind(f"{ORIGIN}/lich?ngay=2031-12-31")
+    reason, chain = link_trap(f"{ORIGIN}/cong-doan?page=102", kind, MAX_CHAIN)
+    assert chain == MAX_CHAIN + 1 and "pagination" in reason
+
+
+def test_a_gzip_bomb_sitemap_is_read_up_to_the_limit_with_a_note(monkeypatch):
+    locs = "".join(f"<url><loc>{ORIGIN}/ban-do/{n}</loc></url>" for n in range(2000))
+    body = gzip.compress(f"<?xml version='1.0'?><urlset>{locs}</urlset>".encode())
+    monkeypatch.setattr(discovery, "MAX_UNZIPPED", 20_000)
+    found = find_links(f"{ORIGIN}/bom.xml.gz", body, "", "application/gzip")
+    assert 100 < len(found.pages) < 2000 and "more than 20,000 bytes unzipped" in found.note
+
+
+def test_a_corrupt_or_cut_gzip_sitemap_is_noted():
+    body = gzip.compress((SITES / "portal/sitemaps/tin-tuc.xml").read_bytes())
+    assert "not a readable gzip file" in find_links(f"{ORIGIN}/a.xml.gz", body[:10] + b"\xff" * 100, "", "application/gzip").note
+    cut = find_links(f"{ORIGIN}/a.xml.gz", body[: len(body) // 2], "", "application/gzip")
+    assert "cut short" in cut.note
+    assert find_links(f"{ORIGIN}/a.xml.gz", body, "", "application/gzip").note is None
+
+
+def test_redirects_stay_on_the_site_and_within_its_rules():
+    site = Site(name="s", start_urls=("https://x.vn/tin-tuc",), article_pattern=r"/bai-\d+\.html$",
+                follow_pattern=r"/tin-tuc(\?page=\d+)?$")
+    assert site.follows_redirect("https://x.vn/bai-1.html", "https://www.x.vn/bai-1.html")
+    assert not site.follows_redirect("https://x.vn/bai-1.html", "https://x.vn/dang-nhap")
+    assert not site.follows_redirect("https://x.vn/bai-1.html", "https://y.vn/bai-1.html")
+    assert site.follows_redirect("https://x.vn/sitemap.xml", "https://x.vn/sitemaps/2024.xml")  # not a followed page
+
+
+def test_page_cap_per_site_from_the_config_with_a_default(tmp_path):
+    path = tmp_path / "sites.toml"
+    path.write_text('[[site]]\nname = "a"\nstart_urls = ["https://a.vn/"]\nmax_pages = 40\n'
+                    '[[site]]\nname = "b"\nstart_urls = ["https://b.vn/"]\n')
+    assert [site.max_pages for site in load_sites(path)] == [40, DEFAULT_MAX_PAGES]
+    assert generic_site("https://c.vn/").max_pages == DEFAULT_MAX_PAGES
+    path.write_text('[[site]]\nname = "a"\nstart_urls = ["https://a.vn/"]\nmax_pages = 0\n')
+    with pytest.raises(SiteConfigError, match="max_pages"):
+        load_sites(path)

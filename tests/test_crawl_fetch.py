@@ -1,4 +1,4 @@
-"""The crawler's HTTP client: decoding, backoff, limits and every network fault."""
+"""The crawler's HTTP client: decoding, backoff, redirects, limits and every network fault."""
 from __future__ import annotations
 
 import time
@@ -6,11 +6,11 @@ import unicodedata
 
 import pytest
 from crawl_fixtures import SITES, quick_fetcher, to_cp1258
-from fault_server import ARTICLES, FAILING, FaultServer
+from fault_server import ARTICLES, FAILING, FORBIDDEN, MOVED_ARTICLE, FaultServer
 
 from pipeline.sample_site import SampleSite
 from scrapers.encoding import decode_body
-from scrapers.fetch import USER_AGENT, FetchError, retry_after
+from scrapers.fetch import USER_AGENT, Fetcher, FetchError, RedirectRefused, Refusal, is_fetchable, retry_after
 
 TEXT = (SITES / "portal" / "tin-tuc" / "cum-thi-dua-so-2-giao-ban-quy-iii.html").read_text(encoding="utf-8")
 
@@ -119,3 +119,77 @@ def test_retry_after_holds_back_every_request_to_that_host():
     first_busy = next(t for path, t in server.requests if path == "/busy")
     good = next(t for path, t in server.requests if path == "/good")
     assert good - first_busy >= 0.9
+
+
+@pytest.mark.parametrize("path", ["/nho-giot", "/nho-giot-dau"])
+def test_a_response_trickled_one_byte_at_a_time_is_cut_at_the_time_limit(faults, path):
+    fetcher = quick_fetcher()  # 0.5 s per exchange; the server would take 20 s or more
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"timed out after 0\.5 s"):
+        fetcher.get(faults.base_url + path)
+    assert time.monotonic() - started < 3
+
+
+def test_a_redirect_is_followed_hop_by_hop_each_hop_checked_before_it_is_fetched(faults):
+    faults.redirects.update({"/cu": "/cu-nua", "/cu-nua": "/moi"})
+    checked = []
+
+    def check(target: str) -> None:
+        checked.append((target, faults.hits.get(target.removeprefix(faults.base_url), 0)))
+
+    response = quick_fetcher().get(faults.base_url + "/cu", check_hop=check)
+    assert response.url == faults.base_url + "/moi" and response.status == 200 and response.body == MOVED_ARTICLE
+    assert [target for target, _ in checked] == [faults.base_url + "/cu-nua", faults.base_url + "/moi"]
+    assert checked[1][1] == faults.hits["/moi"] - 1  # /moi was checked before it was asked for
+
+
+def test_a_refused_hop_is_not_fetched_and_says_why(faults):
+    faults.redirects["/vao-cam"] = FORBIDDEN
+    before = faults.hits.get(FORBIDDEN, 0)
+    with pytest.raises(RedirectRefused) as caught:
+        quick_fetcher().get(faults.base_url + "/vao-cam", check_hop=lambda target: Refusal("disallowed", "robots.txt disallows it"))
+    assert str(caught.value) == (f"{faults.base_url}/vao-cam: redirect to {faults.base_url}{FORBIDDEN} not followed "
+                                 "(robots.txt disallows it)")
+    assert caught.value.refusal.kind == "disallowed" and faults.hits.get(FORBIDDEN, 0) == before
+
+
+def test_validators_revalidate_a_redirected_page_through_its_redirect(faults):
+    faults.redirects["/bai-cu"] = "/moi"
+    fetcher = quick_fetcher()
+    first = fetcher.get(faults.base_url + "/bai-cu")
+    again = fetcher.get(faults.base_url + "/bai-cu", first.headers["ETag"])
+    assert first.url == faults.base_url + "/moi" and first.status == 200
+    assert again.not_modified and again.url == faults.base_url + "/moi" and again.body == b""
+
+
+def test_a_redirect_to_another_scheme_is_refused(faults):
+    faults.redirects["/sang-ftp"] = "ftp://127.0.0.1/tep.txt"
+    with pytest.raises(FetchError, match="not a web address"):
+        quick_fetcher().get(faults.base_url + "/sang-ftp")
+
+
+def test_an_error_after_a_redirect_names_both_urls(faults):
+    faults.redirects["/chuyen-hong"] = "/khong-co"
+    with pytest.raises(FetchError) as caught:
+        quick_fetcher().get(faults.base_url + "/chuyen-hong")
+    assert str(caught.value) == (f"{faults.base_url}/chuyen-hong: HTTP 404 Not Found "
+                                 f"(after a redirect to {faults.base_url}/khong-co)")
+
+
+def test_a_sitemap_may_be_larger_than_a_page(faults):
+    fetcher = Fetcher(timeout=10, max_bytes=1_000_000)  # pages: 1 MB at most; time for 5.7 MB on a busy machine
+    assert len(fetcher.get(faults.base_url + "/sitemaps/lon.xml").body) > 5_000_000
+    with pytest.raises(FetchError, match="larger than 1000000 bytes"):
+        fetcher.get(faults.base_url + "/huge")
+
+
+def test_gzipped_sitemaps_are_fetched_whatever_their_binary_media_type(faults):
+    for path in ("/sitemaps/tin.xml.gz", "/sitemaps/octet.xml.gz", "/sitemaps/bom.xml.gz"):
+        assert quick_fetcher().get(faults.base_url + path).body[:2] == b"\x1f\x8b"
+    assert is_fetchable("application/octet-stream", "http://x.vn/sitemap.xml.gz")
+    assert not is_fetchable("application/octet-stream", "http://x.vn/tai-lieu.bin")
+
+
+def test_truncate_at_keeps_the_first_bytes_of_a_long_body(faults):
+    response = quick_fetcher().get(faults.base_url + "/huge", truncate_at=1000)
+    assert response.truncated and len(response.body) == 1000 and response.body.startswith(b"<p>aaa")

@@ -9,7 +9,8 @@ import pytest
 from crawl_fixtures import FORBIDDEN, LAYOUTS, SITES, RecordingStore, article_paths, quick_fetcher
 from pipeline.sample_site import SampleSite
 from pipeline.crawling import page_store
-from scrapers.crawler import crawl_sites, format_report
+from scrapers.crawl_report import format_report
+from scrapers.crawler import crawl_sites
 from scrapers.reading import read_html
 from scrapers.sites import Site, generic_site
 from scrapers.warc import iter_warc_pages
@@ -112,7 +113,7 @@ def test_page_cap_leaves_the_rest_for_the_next_run(tmp_path):
 
 
 def test_report_has_one_row_per_site():
-    from scrapers.crawler import SiteReport
+    from scrapers.crawl_report import SiteReport
 
     text = format_report({"a": SiteReport(fetched=12, failed=1), "b.vn": SiteReport(new_records=3)})
     header, *rows = text.splitlines()

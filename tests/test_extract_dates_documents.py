@@ -108,6 +108,10 @@ def test_context_year_prefers_the_headline() -> None:
 # --------------------------------------------------------------------------- documents
 
 
+def squashed(text: str) -> str:
+    return "".join(text.split()).replace("–", "-")
+
+
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Thực hiện Quyết định số 812/QĐ-LĐLĐ ngày 21/3/2024 của LĐLĐ tỉnh Hà Tĩnh về việc kiện toàn các cụm.",
      {"number": "812/QĐ-LĐLĐ", "type": "Quyết định", "date": "2024-03-21",
@@ -122,14 +126,59 @@ def test_context_year_prefers_the_headline() -> None:
      {"number": "1024/LĐLĐ-TC", "type": "Công văn", "date": "2023-10-09", "issuer": None}),
     ("Thông báo số 33/TB-LĐLĐ ngày 02/01/2024 đã nêu rõ thời gian tổ chức hội nghị.",
      {"number": "33/TB-LĐLĐ", "type": "Thông báo", "date": "2024-01-02", "issuer": None}),
-], ids=["quyet-dinh", "huong-dan", "nghi-quyet", "ke-hoach-written-date", "cong-van", "thong-bao"])
+    ("Thực hiện Hướng dẫn số 27/HD – LĐLĐ ngày 4/3/2024 của LĐLĐ tỉnh Hà Tĩnh, các cụm sơ kết.",
+     {"number": "27/HD-LĐLĐ", "type": "Hướng dẫn", "date": "2024-03-04", "issuer": "Liên đoàn Lao động tỉnh Hà Tĩnh"}),
+    ("Căn cứ Hướng dẫn số 905/HD -TLĐ ngày 15/10/2023 của Đoàn Chủ tịch Tổng LĐLĐ VN về hoạt động cụm.",
+     {"number": "905/HD-TLĐ", "type": "Hướng dẫn", "date": "2023-10-15",
+      "issuer": "Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam"}),
+    ("Cụm quán triệt Nghị quyết số 07-NQ/TW ngày 20-5-2022 của Bộ Chính trị về công tác dân vận.",
+     {"number": "07-NQ/TW", "type": "Nghị quyết", "date": "2022-05-20", "issuer": "Bộ Chính trị"}),
+    ("Theo Kế hoạch số 31/KH-CĐ ngày 8.2.2024 của Công đoàn ngành Y tế, các đơn vị ra quân.",
+     {"number": "31/KH-CĐ", "type": "Kế hoạch", "date": "2024-02-08", "issuer": "Công đoàn ngành Y tế"}),
+    ("Các đơn vị giám sát việc thực hiện Nghị quyết 45/NQ-CP về hỗ trợ người lao động.",
+     {"number": "45/NQ-CP", "type": "Nghị quyết", "date": None, "issuer": "Chính phủ"}),
+    ("Quyết định 812/QĐ-TTg đã phê duyệt đề án.",
+     {"number": "812/QĐ-TTg", "type": "Quyết định", "date": None, "issuer": "Thủ tướng Chính phủ"}),
+    ("Nghị định 77/2021/NĐ-CP quy định chế độ phụ cấp.",
+     {"number": "77/2021/NĐ-CP", "type": "Nghị định", "date": None, "issuer": "Chính phủ"}),
+    ("Luật số 15/2019/QH14 có hiệu lực từ năm sau.",
+     {"number": "15/2019/QH14", "type": "Luật", "date": None, "issuer": "Quốc hội"}),
+    ("Thực hiện Nghị quyết số 4b/NQ-TLĐ ngày 9/5/2018 của BCH Tổng LĐLĐ Việt Nam, các cấp triển khai.",
+     {"number": "4b/NQ-TLĐ", "type": "Nghị quyết", "date": "2018-05-09",
+      "issuer": "Ban Chấp hành Tổng Liên đoàn Lao động Việt Nam"}),
+    ("Cụm học tập Kết luận số 03-KL/TW, ngày 11/4/2022 của Ban Bí thư về công tác thi đua.",
+     {"number": "03-KL/TW", "type": "Kết luận", "date": "2022-04-11", "issuer": "Ban Bí thư"}),
+    ("Kế hoạch số 416 KH/TWĐTN ngày 2/8/2023 của Ban Chấp hành Trung ương Đoàn được triển khai.",
+     {"number": "416 KH/TWĐTN", "type": "Kế hoạch", "date": "2023-08-02",
+      "issuer": "Ban Chấp hành Trung ương Đoàn"}),
+    ("Quyết định số 64/QĐ-LĐLĐ do Ban Thường vụ LĐLĐ tỉnh Nghệ An ban hành ngày 6/6/2024 đã kiện toàn cụm.",
+     {"number": "64/QĐ-LĐLĐ", "type": "Quyết định", "date": "2024-06-06",
+      "issuer": "Ban Thường vụ Liên đoàn Lao động tỉnh Nghệ An"}),
+], ids=["quyet-dinh", "huong-dan", "nghi-quyet", "ke-hoach-written-date", "cong-van", "thong-bao",
+     "spaced-en-dash", "dash-spaced-before", "dashed-date", "dotted-date", "issuer-from-code", "prime-minister",
+     "year-in-number", "law", "letter-suffix", "comma-before-date", "space-for-slash", "issued-by"])
 def test_document(sentence: str, expected: dict) -> None:
     found = find_documents(sentence)
     assert len(found) == 1
     document = found[0]
     assert {k: document[k] for k in expected} == expected
     start, end = document["evidence"]
-    assert expected["number"] in sentence[start:end]
+    assert squashed(expected["number"]) in squashed(sentence[start:end])  # the number as cited, spaces aside
+
+
+def test_a_second_number_after_one_type_word() -> None:
+    found = find_documents("Thực hiện Hướng dẫn số 14/HD-LĐLĐ và 52/HD-LĐLĐ ngày 3/9/2024 của LĐLĐ huyện Nam Đàn.")
+    assert [(d["number"], d["type"], d["date"]) for d in found] == [
+        ("14/HD-LĐLĐ", "Hướng dẫn", None), ("52/HD-LĐLĐ", "Hướng dẫn", "2024-09-03")]
+
+
+def test_a_spaced_dash_takes_no_following_organisation() -> None:
+    found = find_documents("Theo Kế hoạch số 19/KH-LĐLĐ - UBND tỉnh phối hợp tổ chức Tháng Công nhân.")
+    assert [d["number"] for d in found] == ["19/KH-LĐLĐ"]
+
+
+def test_a_spaced_dash_needs_a_code_after_it() -> None:
+    assert find_documents("Cụm thi đua số 12 - Ban Tổ chức họp bàn kế hoạch.") == []
 
 
 def test_document_type_from_its_number_when_not_written() -> None:
@@ -163,6 +212,7 @@ def test_documents_in_a_record_with_evidence() -> None:
 
 @pytest.mark.parametrize(("written", "iso"), [
     ("10/7/2025", "2025-07-10"), ("03/04/2024", "2024-04-03"), ("5 tháng 2 năm 2024", "2024-02-05"),
+    ("12-6-2021", "2021-06-12"), ("8.2.2024", "2024-02-08"),
     ("40/7/2025", None), ("10/13/2025", None),
 ])
 def test_parse_date(written: str, iso: str | None) -> None:

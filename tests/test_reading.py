@@ -153,6 +153,79 @@ def test_read_text_refuses_non_articles(text: str) -> None:
         read_text(text, "x.txt")
 
 
+# --------------------------------------------------------------------------- plain text: headlines, datelines, bylines
+
+
+def test_headline_in_capitals_is_the_title_as_written() -> None:
+    article = read_text(f"CỤM THI ĐUA SỐ 7 SƠ KẾT 6 THÁNG ĐẦU NĂM 2023\n{LEAD}\n{BODY}\nThu Hiền\n", "caps.txt")
+    assert article.title == "CỤM THI ĐUA SỐ 7 SƠ KẾT 6 THÁNG ĐẦU NĂM 2023"
+    assert article.text.startswith(article.title + "\n\n" + LEAD)
+
+
+def test_slogan_in_capitals_before_the_headline_is_a_header_and_a_deck_after_it_is_not() -> None:
+    text = (f"CỔNG THÔNG TIN ĐIỆN TỬ CÔNG ĐOÀN TỈNH NGHỆ AN\nCụm thi đua số 7 sơ kết 6 tháng\n{LEAD}\n{BODY}\n")
+    assert read_text(text, "s.txt").title == "Cụm thi đua số 7 sơ kết 6 tháng"
+    deck = f"Cụm thi đua số 7 sơ kết 6 tháng\nVÙNG BIÊN VỮNG VÀNG ĐOÀN KẾT\n{LEAD}\n{BODY}\n"
+    article = read_text(deck, "d.txt")
+    assert article.title == "Cụm thi đua số 7 sơ kết 6 tháng"
+    assert "VÙNG BIÊN VỮNG VÀNG ĐOÀN KẾT" in article.text
+
+
+@pytest.mark.parametrize(("kicker", "joined"), [
+    ("Cụm thi đua số 7 – Liên đoàn Lao động tỉnh Nghệ An", True),
+    ("Công đoàn Khối các cơ quan tỉnh:", True),
+    ("Sân chơi bổ ích của công nhân vùng biên", False),
+])
+def test_kicker_naming_the_organisation_joins_the_headline(kicker: str, joined: bool) -> None:
+    article = read_text(f"{kicker}\nChung sức chăm lo cho đoàn viên\n{LEAD}\n{BODY}\n", "k.txt")
+    assert (article.title == f"{kicker} Chung sức chăm lo cho đoàn viên") is joined
+    assert article.title.startswith(kicker)
+
+
+@pytest.mark.parametrize(("dateline", "iso"), [
+    ("Thứ hai, 17/02/2020", "2020-02-17"), ("Ngày đăng: 24/11/2019", "2019-11-24"), ("(11:54 | 17/09/2018)", "2018-09-17"),
+    ("20/03/2015 1553 Đã xem", "2015-03-20"), ("Ngày: 04.06.2024", "2024-06-04"), ("Cập nhật: 5 / 3 / 2024 10:20", "2024-03-05"),
+    ("Nghệ An ngày 21/06/2023", "2023-06-21"), ("10:01, 26/01/2021 (GMT+7)", "2021-01-26"),
+])
+def test_date_lines_portals_print(dateline: str, iso: str) -> None:
+    article = read_text(f"Cụm thi đua số 7 sơ kết\n{dateline}\n{LEAD}\n{BODY}\n", "dl.txt")
+    assert article.published_date == iso
+
+
+def test_a_date_line_above_the_headline_counts_but_a_site_clock_further_up_does_not() -> None:
+    above = read_text(f"21/06/2023 - 08:45\nCụm thi đua số 7 sơ kết\n{LEAD}\n{BODY}\n", "a.txt")
+    assert (above.title, above.published_date) == ("Cụm thi đua số 7 sơ kết", "2023-06-21")
+    clock = read_text(f"Thứ năm, 05/12/2024 10:23\nĐang online: 27\nCụm thi đua số 7 sơ kết\n{LEAD}\n{BODY}\n", "c.txt")
+    assert (clock.title, clock.published_date) == ("Cụm thi đua số 7 sơ kết", None)
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    (["THU HIỀN"], "THU HIỀN"),
+    (["Thực hiện: T.Hà - K.Long"], "T.Hà - K.Long"),
+    (["LĐLĐ huyện Tương Dương"], "LĐLĐ huyện Tương Dương"),
+    (["Báo Nghệ An"], None),
+    (["Theo Congdoannghean.vn"], None),
+])
+def test_bylines_on_the_last_line(lines: list[str], author: str | None) -> None:
+    article = read_text("\n".join(["Cụm thi đua số 7 sơ kết", LEAD, BODY, *lines]), "b.txt")
+    assert article.author == author
+
+
+def test_byline_next_to_the_head_date_line_and_inside_it() -> None:
+    before = read_text(f"Cụm thi đua số 7 sơ kết\n{LEAD}\nNgọc Lan – Hữu Tâm\n21/06/2023 19:42\n{BODY}\n", "n.txt")
+    assert (before.author, before.published_date) == ("Ngọc Lan – Hữu Tâm", "2023-06-21")
+    inside = read_text(f"Cụm thi đua số 7 sơ kết\nHải Yến LDO | 21/06/2023 12:50\n{LEAD}\n{BODY}\n", "i.txt")
+    assert (inside.author, inside.published_date) == ("Hải Yến", "2023-06-21")
+    record = extract(inside)
+    start, end = record["evidence"]["author"]
+    assert record["text"][start:end] == "Hải Yến"
+
+
+def test_month_only_date_marker_gives_no_date_and_stays_out_of_the_title() -> None:
+    article = read_text(f" date 2023-06 Cụm thi đua số 7 sơ kết\n\n{LEAD}\n\n{BODY}\n", "m.txt")
+    assert (article.title, article.published_date) == ("Cụm thi đua số 7 sơ kết", None)
+
+
 # --------------------------------------------------------------------------- HTML
 # Every page gets its own paragraphs (``day``): a reader must not depend on the pages read before.
 

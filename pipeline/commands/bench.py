@@ -13,7 +13,7 @@ import argparse
 import json
 
 HELP = "measure extraction, crawl, ingest and search speed"
-SUITES = ["extract", "crawl", "ingest", "search", "startup"]
+SUITES = ["extract", "pages", "crawl", "ingest", "search", "startup"]
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -51,6 +51,13 @@ def bench_extract(args: argparse.Namespace) -> dict:
     return benchmark_extract(args.rounds)
 
 
+def bench_pages(args: argparse.Namespace) -> dict:
+    """Pages/second of reading + extracting web pages, beside ``trafilatura.extract`` alone on the same pages."""
+    from pipeline.benchmarks.pages import benchmark_pages
+
+    return benchmark_pages(args.rounds)
+
+
 def bench_crawl(args: argparse.Namespace) -> dict:
     """Pages/second of a crawl of a generated site on loopback, politeness delays off."""
     from pipeline.benchmarks.crawl import benchmark_crawl
@@ -79,5 +86,5 @@ def bench_startup(args: argparse.Namespace) -> dict:
     return benchmark_startup(args.runs)
 
 
-BENCHMARKS = {"extract": bench_extract, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search,
-              "startup": bench_startup}
+BENCHMARKS = {"extract": bench_extract, "pages": bench_pages, "crawl": bench_crawl, "ingest": bench_ingest,
+              "search": bench_search, "startup": bench_startup}

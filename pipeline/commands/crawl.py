@@ -43,7 +43,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("outputs"), metavar="DIR",
                         help="data folder (default: outputs)")
     parser.add_argument("--max-pages", type=positive_int, metavar="N",
-                        help="fetch at most N pages per site in this run (the rest waits for the next run)")
+                        help="fetch at most N pages per site in this run (the rest waits for the next run; "
+                             "default: the site's max_pages in the sites config, else 1000)")
     parser.add_argument("--delay", type=non_negative_float, metavar="SECONDS",
                         help="seconds between requests to one host (overrides the sites config; "
                              "robots.txt Crawl-delay still wins)")
@@ -52,7 +53,7 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Crawl the chosen sites and print the run report."""
     from pipeline.crawling import crawl
-    from scrapers.crawler import format_report
+    from scrapers.crawl_report import format_report
     from scrapers.sites import SiteConfigError, generic_site, load_sites
 
     try:

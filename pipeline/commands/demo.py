@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.views import connect
     from pipeline.sample_site import SampleSite
     from pipeline.crawling import crawl
-    from scrapers.crawler import format_report
+    from scrapers.crawl_report import format_report
     from scrapers.sites import generic_site
 
     sample_site = corpus_dir() / "site"
