@@ -43,7 +43,7 @@ def test_the_real_sources_are_there_and_about_twenty_sites_cover_them() -> None:
 
 
 @needs_shared
-@pytest.mark.parametrize("url", COVERED)
+@pytest.mark.parametrize("url", COVERED or [None])  # None: no sources listed, skipped or failed by needs_shared
 def test_every_listed_article_url_is_an_article_of_its_site(url: str) -> None:
     site = site_of(url)
     assert site.is_article(url), f"{site.name}: {url}"
