@@ -26,9 +26,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.archive import index_records
-from pipeline.tables import SCHEMAS, TABLE_NAMES, article_id, partition_of, record_hash, record_rows, to_table
-
-DATA_FILE = "data.parquet"
+from pipeline.names import DATA_FILE, TABLE_NAMES, article_id
+from pipeline.tables import SCHEMAS, partition_of, record_hash, record_rows, to_table
 #: Records taken from the input at a time (classified, queued and sent to the archive together).
 CHUNK_SIZE = 250
 #: Queued Arrow bytes that trigger a write: bounds memory, whatever the input size.

@@ -17,8 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from extractors.lexicon import name_key
-
-UNKNOWN = "unknown"
+from pipeline.names import TABLE_NAMES, UNKNOWN, article_id  # noqa: F401  (part of this module's interface)
 
 SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32())])
 EVIDENCE_COLUMNS = [("evidence_start", pa.int32()), ("evidence_end", pa.int32())]
@@ -77,16 +76,6 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("issuer", pa.string()),
     ] + EVIDENCE_COLUMNS),
 }
-
-#: Table names, children first: a writer that stores the articles table last
-#: leaves a crash visible as a changed article, which the next run redoes.
-TABLE_NAMES = ["officials", "member_units", "figures", "documents", "articles"]
-
-def article_id(record: dict[str, Any]) -> str:
-    """The stable id of an article: the first 16 hex digits of the sha1 of its url, else of its source."""
-    key = record.get("url") or record["source"]
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
 
 def record_hash(record: dict[str, Any]) -> str:
     """A fingerprint of a record's whole content, to tell an updated article from an unchanged one."""

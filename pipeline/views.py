@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pipeline.names import DATA_FILE, TABLE_NAMES, UNKNOWN
+
 if TYPE_CHECKING:
     import duckdb
     import pandas
@@ -17,8 +19,6 @@ class NoTables(LookupError):
 
 def table_files(data_dir: Path, table: str) -> str:
     """The glob of a table's Parquet files, as plain DuckDB ``read_parquet`` takes it."""
-    from pipeline.store import DATA_FILE
-
     return (Path(data_dir) / table / "*" / "*" / DATA_FILE).as_posix()
 
 
@@ -30,9 +30,6 @@ def connect(data_dir: Path = DEFAULT_DATA_DIR) -> duckdb.DuckDBPyConnection:
     Raises :class:`NoTables` when the data folder holds no table.
     """
     import duckdb
-
-    from pipeline.store import DATA_FILE
-    from pipeline.tables import TABLE_NAMES, UNKNOWN
 
     found = [table for table in TABLE_NAMES if any((Path(data_dir) / table).glob(f"*/*/{DATA_FILE}"))]
     if not found:
@@ -52,8 +49,6 @@ def connect(data_dir: Path = DEFAULT_DATA_DIR) -> duckdb.DuckDBPyConnection:
 
 def load(table: str, data_dir: Path = DEFAULT_DATA_DIR) -> pandas.DataFrame:
     """One table of the data folder as a pandas DataFrame, e.g. ``pipeline.load("officials")``."""
-    from pipeline.tables import TABLE_NAMES
-
     if table not in TABLE_NAMES:
         raise ValueError(f"unknown table {table!r}; the tables are {', '.join(TABLE_NAMES)}")
     with connect(data_dir) as con:

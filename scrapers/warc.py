@@ -49,7 +49,8 @@ class WarcArchive:
         kept = [(k, v) for k, v in headers.items() if k.lower() not in TRANSFER_HEADERS]
         kept.append(("Content-Length", str(len(body))))
         http_headers = StatusAndHeaders(f"{status} {reason or 'OK'}", kept, protocol="HTTP/1.1")
-        record = self._writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http_headers)
+        record = self._writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
+                                                 http_headers=http_headers)
         self._writer.write_record(record)
         self._file.flush()
 

@@ -6,25 +6,17 @@ filler paragraph (so the article is long enough to be read as one) and a byline.
 """
 from __future__ import annotations
 
-import json
 import re
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+from data_sources import CORPUS, CORPUS_GOLD, ROOT, SCORER, SEED_DIR, SEED_GOLD, read_jsonl  # noqa: F401  (re-exported)
 from pipeline.normalizer import extract_record as extract
 from extractors.lexicon import expand
 from scrapers.article import Article
 from scrapers.reading import read_text
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEED_DIR = SHARED / "seeds"
-SEED_GOLD = SHARED / "gold" / "seeds.jsonl"
-SCORER = SHARED / "tools" / "score.py"
-CORPUS = ROOT / "corpus"
-CORPUS_GOLD = [CORPUS / "gold" / "articles.jsonl", CORPUS / "gold" / "site.jsonl"]
 
 # A paragraph with no number, name, title, date, place or cluster in it.
 FILLER = ("Các đại biểu đã thảo luận sôi nổi, đóng góp nhiều ý kiến tâm huyết nhằm nâng cao chất lượng "
@@ -100,10 +92,6 @@ def run_cli(*args: str | Path, cwd: Path = ROOT, stdout_path: Path | None = None
         return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=300)
     with open(stdout_path, "w", encoding="utf-8") as out:
         return subprocess.run(command, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True, timeout=300)
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def corpus_inputs() -> list[Path]:

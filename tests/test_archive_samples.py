@@ -1,10 +1,9 @@
-"""Sample meeting records for the archive tests: the hand-checked seed records, each with
+"""Sample meeting records for the archive tests: hand-checked corpus records, each with
 a short text written here from its values, and evidence spans computed while writing it
 (so the archive tests do not depend on extraction quality)."""
 from __future__ import annotations
 
 import copy
-import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,16 +11,20 @@ from pathlib import Path
 
 import pytest
 
+from data_sources import corpus_gold
 from pipeline import archive, tables
 from pipeline.web.record_view import lookup
 from pipeline.web.server import make_server
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-GOLD = SHARED / "gold" / "seeds.jsonl"
-SEEDS = SHARED / "seeds"
+#: The corpus meetings the archive tests search: Cần Thơ's Cụm thi đua số 2 in 2025 and in 2024, Hà Nội's
+#: Cụm thi đua số 5 (autumn 2025), Quảng Ninh's Khối thi đua số 6 in Hạ Long, Nghệ An's Cụm thi đua số 7
+#: (autumn 2025).
+SAMPLE_SOURCES = ["can-tho-cum-thi-dua-so-2-tong-ket-2025.html", "a06_cantho_cum2_tongket_2024.txt",
+                  "a07_hanoi_cum5_soket_2025.txt", "a08_quangninh_khoi6_tongket_2022.txt",
+                  "a10_nghean_cum7_giaoban_2025.txt"]
 
-#: A meeting that shares an official and the cluster with the Hà Nội seed, and whose title holds a script.
-HOSTILE_TITLE = "<script>window.pwned = 1</script> Cụm thi đua số 1 giao ban quý I"
+#: A meeting that shares an official and the cluster with the Hà Nội one, and whose title holds a script.
+HOSTILE_TITLE = "<script>window.pwned = 1</script> Cụm thi đua số 5 giao ban quý I"
 
 
 class TextWriter:
@@ -38,8 +41,8 @@ class TextWriter:
 
 
 def gold_records() -> list[dict]:
-    """The hand-checked records of the seed articles."""
-    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The hand-checked records of the sample meetings."""
+    return corpus_gold(*SAMPLE_SOURCES)
 
 
 def with_text(record: dict) -> dict:
@@ -82,14 +85,14 @@ def with_text(record: dict) -> dict:
 
 
 def hostile_record() -> dict:
-    """A Hà Nội cluster-1 meeting with a script in its title, naming Đặng Thị Phương Hoa."""
+    """A Hà Nội cluster-5 meeting with a script in its title, naming Đinh Thị Thu Huyền."""
     record = {
         "source": "hostile.txt", "title": HOSTILE_TITLE, "published_date": None, "author": None,
-        "cluster": {"number": 1, "name": "Cụm thi đua số 1", "kind": "cụm"},
+        "cluster": {"number": 5, "name": "Cụm thi đua số 5", "kind": "cụm"},
         "federation": "Liên đoàn Lao động thành phố Hà Nội", "province": "Hà Nội",
         "meeting": {"date": "2023-03-15", "type": "giao ban", "location": "quận Ba Đình", "period": "quý I năm 2023"},
         "cluster_leader": None,
-        "officials": [{"name": "Đặng Thị Phương Hoa", "title": "Phó Chủ tịch", "organization": None,
+        "officials": [{"name": "Đinh Thị Thu Huyền", "title": "Phó Chủ tịch", "organization": None,
                        "former": False, "cluster_role": None}],
         "member_units": [{"name": "Liên đoàn Lao động quận Ba Đình", "type": "quận", "place": "Ba Đình"}],
         "member_count_stated": None, "figures": [], "documents": [],
@@ -98,7 +101,7 @@ def hostile_record() -> dict:
 
 
 def sample_records() -> list[dict]:
-    """The seed records with written texts, plus the hostile one."""
+    """The sample records with written texts, plus the hostile one."""
     return [with_text(record) for record in gold_records()] + [hostile_record()]
 
 

@@ -1,16 +1,19 @@
-"""The issue's queries over the real seed articles (hand-checked records, texts as scraped)."""
+"""The issue's queries over the real seed articles in ../shared (hand-checked records, texts as scraped)."""
 from __future__ import annotations
 
 import pytest
 
+from data_sources import SEED_DIR, SEED_GOLD, needs_shared, read_jsonl
 from pipeline import archive
-from test_archive_samples import SEEDS, gold_records
+
+pytestmark = needs_shared
 
 
 @pytest.fixture(scope="module")
 def seed_archive(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("seeds")
-    records = [{**record, "text": (SEEDS / record["source"]).read_text(encoding="utf-8")} for record in gold_records()]
+    records = [{**record, "text": (SEED_DIR / record["source"]).read_text(encoding="utf-8")}
+               for record in read_jsonl(SEED_GOLD)]
     archive.index_records(data_dir, records)
     return data_dir
 

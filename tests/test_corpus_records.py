@@ -1,11 +1,11 @@
 """Checks on the hand-checked sample records in corpus/gold/.
 
 Every line of corpus/gold/articles.jsonl (and of corpus/gold/site.jsonl when
-that file exists) must have the shape of ../shared/spec/RECORD.md, point at an
+that file exists) must have the shape of docs/record.md, point at an
 existing file in corpus/articles or corpus/site, and agree with that file's
 text (official names and document numbers appear in it). Every corpus text
 listed there must be original: it may not share a 60-character run with any of
-the real seed articles in ../shared/seeds.
+the real seed articles in ../shared/seeds (checked when ../shared is there).
 """
 from __future__ import annotations
 
@@ -19,12 +19,8 @@ from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus"
-GOLD_FILES = [CORPUS / "gold" / "articles.jsonl", CORPUS / "gold" / "site.jsonl"]
-SHARED = ROOT.parent / "shared"
-SEED_DIR = SHARED / "seeds"
-SEED_GOLD = SHARED / "gold" / "seeds.jsonl"
+from data_sources import CORPUS, SEED_DIR, SEED_GOLD, needs_shared
+from data_sources import CORPUS_GOLD as GOLD_FILES
 
 RUN = 60  # length of a shared character run that counts as copying
 
@@ -175,7 +171,7 @@ def all_strings(obj: Any) -> list[str]:
 
 
 def shape_problems(r: dict[str, Any]) -> list[str]:
-    """Everything about a gold record that breaks the RECORD.md shape (empty list when it is fine)."""
+    """Everything about a gold record that breaks the docs/record.md shape (empty list when it is fine)."""
     p: list[str] = []
     for f in REQUIRED_FIELDS:
         if f not in r:
@@ -332,7 +328,7 @@ def test_articles_gold_lists_the_plain_text_articles() -> None:
 
 @pytest.mark.parametrize("gold_file,record", GOLD, ids=IDS)
 def test_record_has_the_record_shape(gold_file: str, record: dict[str, Any]) -> None:
-    """Each gold record has every RECORD.md field with the right type and enum values."""
+    """Each gold record has every docs/record.md field with the right type and enum values."""
     assert shape_problems(record) == []
 
 
@@ -373,6 +369,7 @@ def test_cluster_leader_is_a_listed_official(gold_file: str, record: dict[str, A
     assert roles.get(name_key(lead["name"])) == "cụm trưởng"
 
 
+@needs_shared
 @pytest.mark.parametrize("gold_file,record", GOLD, ids=IDS)
 def test_text_is_not_copied_from_a_seed(gold_file: str, record: dict[str, Any], seed_runs: set[str]) -> None:
     """No corpus text shares a 60-character run with a real seed article."""
@@ -391,11 +388,18 @@ def seed_runs() -> set[str]:
 
 # --------------------------------------------------------------------------- the checks themselves
 
-def test_shape_check_accepts_seed_gold_and_rejects_broken_records() -> None:
-    """The shape checker passes the shared seed gold and catches typical mistakes."""
+@needs_shared
+def test_shape_check_accepts_the_seed_gold() -> None:
+    """The shape checker passes the seeds' hand-checked records."""
     seeds = load_gold(SEED_GOLD)
     assert seeds and all(shape_problems(r) == [] for r in seeds)
-    good = json.loads(json.dumps(seeds[0]))
+
+
+def test_shape_check_rejects_broken_records() -> None:
+    """The shape checker catches typical mistakes in an otherwise good record."""
+    good = next(r for _, r in GOLD if r["officials"] and r["member_units"] and r["documents"] and r["meeting"]
+                and r["cluster"])
+    assert shape_problems(good) == []
     bad_cases = {
         "missing field": lambda r: r.pop("figures"),
         "meeting type": lambda r: r["meeting"].update(type="hội nghị"),
@@ -416,6 +420,7 @@ def test_shape_check_accepts_seed_gold_and_rejects_broken_records() -> None:
         assert shape_problems(r) != [], label
 
 
+@needs_shared
 def test_originality_check_detects_a_copied_run(seed_runs: set[str]) -> None:
     """A text containing 60 characters lifted from a seed is flagged; a rewording is not."""
     seed = run_key(sorted(SEED_DIR.glob("*.txt"))[0].read_text(encoding="utf-8"))

@@ -2,7 +2,7 @@
 
 The demo serves corpus/site/ on 127.0.0.1 and crawls it; these tests keep the
 site self-consistent (every link resolves, sitemap/feed/robots agree) and keep
-the gold records in the shape of RECORD.md and true to the pages.
+the gold records in the shape of docs/record.md and true to the pages.
 """
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ import pytest
 from bs4 import BeautifulSoup
 from protego import Protego
 
+from data_sources import SEED_DIR as SEEDS, needs_shared
+
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "corpus" / "site"
 GOLD = ROOT / "corpus" / "gold" / "site.jsonl"
-SEEDS = ROOT.parent / "shared" / "seeds"
 ORIGIN = "http://unionnews.sample"
 
 FIELDS = ["source", "url", "title", "published_date", "author", "cluster", "federation", "province", "meeting",
@@ -161,7 +162,7 @@ def test_gold_has_one_record_per_article_with_unique_basenames():
 
 @pytest.mark.parametrize("g", GOLD_RECORDS, ids=[g["source"] for g in GOLD_RECORDS])
 def test_gold_record_shape(g):
-    assert list(g) == FIELDS, "all RECORD.md fields, no evidence/text"
+    assert list(g) == FIELDS, "all docs/record.md fields, no evidence/text"
     assert isinstance(g["title"], str) and g["title"]
     assert g["published_date"] is None or is_valid_date(g["published_date"])
     assert g["author"] is None or (isinstance(g["author"], str) and not g["author"].endswith((".", ",")))
@@ -275,6 +276,7 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+@needs_shared
 def test_no_page_shares_a_60_character_run_with_a_seed():
     seeds = sorted(SEEDS.glob("*.txt"))
     assert seeds, f"seed articles expected in {SEEDS}"

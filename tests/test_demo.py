@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from pipeline.commands.demo import program
+
 
 def free_port() -> int:
     """A port on 127.0.0.1 that nothing listens on right now."""
@@ -39,6 +41,26 @@ def test_demo_crawls_the_sample_site_into_tables_and_archive(tmp_path: Path) -> 
     found = subprocess.run([sys.executable, "-m", "pipeline", "search", "--data", str(tmp_path), "--format", "json",
                             "cum thi dua so 2 can tho"], capture_output=True, text=True, timeout=120)
     assert found.returncode == 0 and "Cần Thơ" in found.stdout.splitlines()[0]
+    try_next = [line.strip() for line in first.stdout.split("Try next:\n")[1].splitlines() if " serve " not in line]
+    assert len(try_next) == 3
+    for command in try_next:  # pasted into a shell as printed
+        done = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and done.stdout.strip(), f"{command}: {done.stderr}"
+
+
+def test_try_next_names_the_command_as_it_was_called(tmp_path: Path, monkeypatch) -> None:
+    script = tmp_path / "bin" / "unionnews"
+    script.parent.mkdir()
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    monkeypatch.delenv("UNIONNEWS_PROG", raising=False)
+    monkeypatch.setattr(sys, "argv", [str(script), "demo"])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert program() == str(script)
+    monkeypatch.setenv("PATH", f"{script.parent}:/usr/bin:/bin")
+    assert program() == "unionnews"
+    monkeypatch.setenv("UNIONNEWS_PROG", "./dev")
+    assert program() == "./dev"
 
 
 def test_second_demo_run_fetches_no_unchanged_page(tmp_path: Path) -> None:

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import SEED_DIR, article_text, run_cli
+from data_sources import CORPUS
+from extract_helpers import article_text, run_cli
 from pipeline.normalizer import extract_record as extract
 from scrapers.article import NotAnArticle
 from scrapers.reading import decode_text, read_html, read_text
@@ -61,10 +62,10 @@ def mixed_run(tmp_path_factory):
     bad = bad_inputs(folder)
     good_html = folder / "tot.html"
     good_html.write_text(GOOD_HTML, encoding="utf-8")
-    seed = sorted(SEED_DIR.glob("*.txt"))[0]
-    args = [bad["empty"], bad["binary"], seed, bad["binary_html"], bad["huge"], bad["english"], good_html,
+    good_text = sorted((CORPUS / "articles").glob("*.txt"))[0]
+    args = [bad["empty"], bad["binary"], good_text, bad["binary_html"], bad["huge"], bad["english"], good_html,
             bad["malformed"], bad["missing"]]
-    return bad, run_cli("extract", "--format", "jsonl", "--no-text", *args), [seed.name, good_html.name]
+    return bad, run_cli("extract", "--format", "jsonl", "--no-text", *args), [good_text.name, good_html.name]
 
 
 def test_exit_code_1_when_some_inputs_fail(mixed_run) -> None:

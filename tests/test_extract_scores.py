@@ -1,5 +1,6 @@
-"""End to end: ``unionnews extract`` on the seeds and on the sample corpus, scored against the hand-checked gold,
-and every evidence span of those records checked against the text it points into."""
+"""End to end: ``unionnews extract`` on the sample corpus and on the seeds, scored against the hand-checked gold,
+and every evidence span of those records checked against the text it points into. The seeds and the scorer
+are in ../shared: without it only the corpus's evidence is checked."""
 from __future__ import annotations
 
 import re
@@ -9,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from data_sources import CORPUS, needs_shared
 from extract_helpers import (CORPUS_GOLD, ROOT, SCORER, SEED_DIR, SEED_GOLD, corpus_inputs, loose, read_jsonl,
                              run_cli)
 
@@ -45,21 +47,27 @@ def score(gold: Path, pred: Path, *limits: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
+@needs_shared
 def test_seeds_score(seed_run: Path) -> None:
     done = score(SEED_GOLD, seed_run, "--min-score", "0.90", "--min", "officials=0.85",
                  "--min", "member_units=0.85", "--min", "figures=0.85")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+@needs_shared
 def test_corpus_score(corpus_run: tuple[Path, Path]) -> None:
     pred, gold = corpus_run
     done = score(gold, pred, "--min-score", "0.85")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_one_record_per_input(seed_run: Path, corpus_run: tuple[Path, Path]) -> None:
+@needs_shared
+def test_one_record_per_seed(seed_run: Path) -> None:
     seeds = [r["source"] for r in read_jsonl(seed_run)]
     assert seeds == sorted(p.name for p in SEED_DIR.glob("*.txt"))
+
+
+def test_one_record_per_corpus_input(corpus_run: tuple[Path, Path]) -> None:
     corpus = [r["source"] for r in read_jsonl(corpus_run[0])]
     assert corpus == [r["source"] for r in read_jsonl(corpus_run[1])]
 
@@ -70,8 +78,12 @@ FIELDS = ["source", "url", "title", "published_date", "author", "cluster", "fede
           "cluster_leader", "officials", "member_units", "member_count_stated", "figures", "documents", "evidence"]
 
 
-def all_records(seed_run: Path, corpus_run: tuple[Path, Path]) -> list[dict[str, Any]]:
-    return read_jsonl(seed_run) + read_jsonl(corpus_run[0])
+@pytest.fixture(scope="module", params=["corpus", pytest.param("seeds", marks=needs_shared)])
+def records(request) -> list[dict[str, Any]]:
+    """The records extracted from the corpus, and (a second run of each test) from the seeds."""
+    if request.param == "seeds":
+        return read_jsonl(request.getfixturevalue("seed_run"))
+    return read_jsonl(request.getfixturevalue("corpus_run")[0])
 
 
 def span(record: dict[str, Any], where: list[int], what: str) -> str:
@@ -86,14 +98,14 @@ def numbers_in(text: str) -> set[int]:
     return {int(n) for n in re.findall(r"\d+", text)}
 
 
-def test_records_have_every_field(seed_run: Path, corpus_run: tuple[Path, Path]) -> None:
-    for record in all_records(seed_run, corpus_run):
+def test_records_have_every_field(records: list[dict[str, Any]]) -> None:
+    for record in records:
         assert set(FIELDS) <= set(record), f"{record['source']} lacks {set(FIELDS) - set(record)}"
         assert isinstance(record["text"], str) and record["text"]
 
 
-def test_scalar_evidence_points_at_the_value(seed_run: Path, corpus_run: tuple[Path, Path]) -> None:
-    for record in all_records(seed_run, corpus_run):
+def test_scalar_evidence_points_at_the_value(records: list[dict[str, Any]]) -> None:
+    for record in records:
         name = record["source"]
         evidence = record["evidence"]
         for field, where in evidence.items():
@@ -138,8 +150,8 @@ def test_scalar_evidence_points_at_the_value(seed_run: Path, corpus_run: tuple[P
                 f"{name}: published_date span {said!r}"
 
 
-def test_list_evidence_points_at_the_item(seed_run: Path, corpus_run: tuple[Path, Path]) -> None:
-    for record in all_records(seed_run, corpus_run):
+def test_list_evidence_points_at_the_item(records: list[dict[str, Any]]) -> None:
+    for record in records:
         name = record["source"]
         for person in record["officials"]:
             said = span(record, person["evidence"], "official")
@@ -159,7 +171,7 @@ def test_list_evidence_points_at_the_item(seed_run: Path, corpus_run: tuple[Path
 
 def test_cli_no_text_option(tmp_path: Path) -> None:
     out = tmp_path / "pred.jsonl"
-    done = run_cli("extract", "--no-text", sorted(SEED_DIR.glob("*.txt"))[0], stdout_path=out)
+    done = run_cli("extract", "--no-text", sorted((CORPUS / "articles").glob("*.txt"))[0], stdout_path=out)
     assert done.returncode == 0, done.stderr
     [record] = read_jsonl(out)
     assert "text" not in record and record["evidence"]

@@ -14,7 +14,8 @@ from pipeline.benchmarks.synthetic import article_texts, write_articles
 from pipeline.tables import TABLE_NAMES
 from scrapers.reading import read_file
 from scrapers.warc import WarcArchive
-from test_tables import CHILD_FIELDS, SHARED
+from data_sources import CORPUS
+from test_tables import CHILD_FIELDS
 
 
 def table_counts(data: Path) -> dict[str, int]:
@@ -30,22 +31,22 @@ def extracted_counts(files: list[Path]) -> dict[str, int]:
                                          for table, field in CHILD_FIELDS.items()}}
 
 
-def test_seeds_twice_with_bad_files_in_the_folder(tmp_path, capsys):
+def test_articles_twice_with_bad_files_in_the_folder(tmp_path, capsys):
     folder, data = tmp_path / "in", tmp_path / "data"
-    shutil.copytree(SHARED / "seeds", folder)
-    seeds = sorted(folder.glob("*.txt"))
+    shutil.copytree(CORPUS / "articles", folder)
+    articles = sorted(folder.glob("*.txt"))
     (folder / "binary.txt").write_bytes(b"\x00\x01\xff\xfe" * 64)
     (folder / "empty.txt").write_bytes(b"")
 
     assert main(["ingest", str(folder), "--data", str(data)]) == 1
     out, err = capsys.readouterr()
     assert "binary.txt" in err and "empty.txt" in err and len(err.strip().splitlines()) == 2
-    assert f"{len(seeds)} new" in out
+    assert f"{len(articles)} new" in out
     first = table_counts(data)
-    assert first == extracted_counts(seeds)
+    assert first == extracted_counts(articles)
 
     assert main(["ingest", str(folder), "--data", str(data)]) == 1
-    assert f"{len(seeds)} unchanged" in capsys.readouterr().out
+    assert f"{len(articles)} unchanged" in capsys.readouterr().out
     assert table_counts(data) == first
 
 

@@ -21,7 +21,7 @@ from test_tables import gold_records
 
 DOC_QUERIES = re.findall(r"```sql\n(.*?)```", (Path(__file__).resolve().parents[1] / "docs" / "tables.md")
                          .read_text(encoding="utf-8"), re.S)
-RESPELT = {"Thủy": "Thuỷ", "Hòa": "Hoà"}
+RESPELT = {"Thủy": "Thuỷ", "Thúy": "Thuý", "Hòa": "Hoà"}
 
 
 def respelt(name: str) -> str:

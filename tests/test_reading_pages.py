@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract_helpers import ROOT, run_cli
+from data_sources import SHARED, needs_shared
+from extract_helpers import run_cli
 from scrapers.article import Article, NotAnArticle
 from scrapers.reading import read_html
 
-REAL_PAGES = ROOT.parent / "shared" / "real" / "html"
+REAL_PAGES = SHARED / "real" / "html"
 BARS = ["--min-title=12", "--min-date=12", "--min-author=11", "--min-recall=0.98", "--min-precision=0.95"]
 
 HEADLINE = "Công nhân khu công nghiệp Tân Phú nhận quà hỗ trợ đầu năm"
@@ -59,6 +60,7 @@ def body_of(article: Article) -> list[str]:
 # --------------------------------------------------------------------------- the real pages
 
 
+@needs_shared
 def test_the_real_pages_meet_the_bars(tmp_path) -> None:
     run = tmp_path / "pages.jsonl"
     done = run_cli("extract", "--format", "jsonl", REAL_PAGES, stdout_path=run)

@@ -51,7 +51,8 @@ def test_a_warc_record_without_target_uri_is_reported_and_the_rest_read(tmp_path
     with open(warc, "ab") as out:
         writer = WARCWriter(out, gzip=True)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        record = writer.create_warc_record("https://x.vn/", "response", payload=BytesIO(page(article_text("Một."))),
+        body = page(article_text("Một."))
+        record = writer.create_warc_record("https://x.vn/", "response", payload=BytesIO(body), length=len(body),
                                            http_headers=headers)
         del record.rec_headers.headers[[k for k, _ in record.rec_headers.headers].index("WARC-Target-URI")]
         writer.write_record(record)

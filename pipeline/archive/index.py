@@ -1,6 +1,6 @@
 """The archive's tantivy index: its schema and tokenizers, opening it, and indexing records.
 
-One document per article, keyed by its article id (:func:`pipeline.tables.article_id`), so indexing
+One document per article, keyed by its article id (:func:`pipeline.names.article_id`), so indexing
 the same article again replaces it. Each batch is written in one tantivy commit, which replaces the
 index's metadata atomically: a crash leaves the previous commit readable.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import tantivy
 
-from pipeline.tables import article_id
+from pipeline.names import article_id
 
 ARCHIVE_DIR = "archive"
 

@@ -10,7 +10,7 @@ from tantivy import Occur, Query
 
 from pipeline.archive.index import cluster_key, fold_key, items, open_index, part, text_value
 from pipeline.archive.query import result_of
-from pipeline import tables
+from pipeline import names
 
 RELATED_LIMIT = 10
 
@@ -41,7 +41,7 @@ def related(data_dir: Path, record: dict) -> dict:
     index = open_index(data_dir)
     index.reload()
     searcher, schema = index.searcher(), index.schema
-    not_this = (Occur.MustNot, Query.term_query(schema, "id", str(record.get("id") or tables.article_id(record))))
+    not_this = (Occur.MustNot, Query.term_query(schema, "id", str(record.get("id") or names.article_id(record))))
 
     def meetings(field: str, key: str) -> list[dict]:
         query = Query.boolean_query([(Occur.Must, Query.term_query(schema, field, key)), not_this])

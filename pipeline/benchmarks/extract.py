@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
-
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def benchmark_extract(rounds: int) -> dict[str, float]:
     """Read the corpus once, then time ``rounds`` passes of extraction and of ``word_tokenize`` over it."""
     from underthesea import word_tokenize
 
+    from pipeline.bundled import corpus_dir
     from pipeline.normalizer import extract_record
     from pipeline.sources import articles
 
-    texts = [item.article for item in articles([CORPUS / "articles", CORPUS / "site"], on_error=lambda _: None)]
+    corpus = corpus_dir()
+    texts = [item.article for item in articles([corpus / "articles", corpus / "site"], on_error=lambda _: None)]
     extract_record(texts[0])
     word_tokenize(texts[0].text)
     started = time.perf_counter()

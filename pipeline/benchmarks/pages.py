@@ -12,9 +12,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-REAL_PAGES = ROOT.parent / "shared" / "real" / "html"
-SAMPLE_SITE = ROOT / "corpus" / "site"
+from pipeline.bundled import corpus_dir
+
+#: Beside a checkout (the folder is not part of the repository, nor of an installed copy).
+REAL_PAGES = Path(__file__).resolve().parents[3] / "shared" / "real" / "html"
 
 
 def page_files() -> tuple[str, list[Path]]:
@@ -22,7 +23,8 @@ def page_files() -> tuple[str, list[Path]]:
     real = sorted(REAL_PAGES.glob("*.html"))
     if real:
         return str(REAL_PAGES), real
-    return str(SAMPLE_SITE), sorted(p for p in SAMPLE_SITE.rglob("*.html") if _is_article(p))
+    sample_site = corpus_dir() / "site"
+    return str(sample_site), sorted(p for p in sample_site.rglob("*.html") if _is_article(p))
 
 
 def benchmark_pages(rounds: int = 5) -> dict:

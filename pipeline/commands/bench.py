@@ -4,14 +4,16 @@
 once, extracted several rounds), beside the articles/second of
 ``underthesea.word_tokenize`` on the same texts. ``crawl``, ``ingest`` and
 ``search`` run the benchmarks of those stages on generated data, on loopback.
-Everything runs in this one process, so on one core."""
+Everything runs in this one process, so on one core, except ``startup``: whole
+``unionnews --help``, ``search`` and ``query`` processes on the sample corpus,
+the median of several runs."""
 from __future__ import annotations
 
 import argparse
 import json
 
 HELP = "measure extraction, crawl, ingest and search speed"
-SUITES = ["extract", "pages", "crawl", "ingest", "search"]
+SUITES = ["extract", "pages", "crawl", "ingest", "search", "startup"]
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +24,7 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pages", type=int, default=200, help="pages of the generated site to crawl (default: 200)")
     parser.add_argument("--articles", type=int, default=1000,
                         help="generated articles to ingest and to index for search (default: 1000)")
+    parser.add_argument("--runs", type=int, default=7, help="runs of each command timed by startup (default: 7)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
 
@@ -76,4 +79,12 @@ def bench_search(args: argparse.Namespace) -> dict:
     return benchmark_search(args.articles)
 
 
-BENCHMARKS = {"extract": bench_extract, "pages": bench_pages, "crawl": bench_crawl, "ingest": bench_ingest, "search": bench_search}
+def bench_startup(args: argparse.Namespace) -> dict:
+    """Median wall time of whole ``unionnews --help``, ``search`` and ``query`` processes."""
+    from pipeline.benchmarks.startup import benchmark_startup
+
+    return benchmark_startup(args.runs)
+
+
+BENCHMARKS = {"extract": bench_extract, "pages": bench_pages, "crawl": bench_crawl, "ingest": bench_ingest,
+              "search": bench_search, "startup": bench_startup}

@@ -7,12 +7,14 @@ folder, stops the server and prints a summary with queries to try next."""
 from __future__ import annotations
 
 import argparse
+import os
+import shlex
+import shutil
 import sys
 from pathlib import Path
 
 HELP = "crawl the bundled sample site on 127.0.0.1 end to end, then summarise"
 DEMO_PORT = 8731
-SAMPLE_SITE = Path(__file__).resolve().parents[2] / "corpus" / "site"
 
 SUMMARY_SQL = """
 SELECT
@@ -26,10 +28,11 @@ SELECT meeting_date, province, cluster_name, meeting_type, meeting_location
 FROM articles WHERE meeting_type IS NOT NULL ORDER BY meeting_date
 """
 EXAMPLES = [
-    'unionnews query --data {data} "SELECT province, count(*) AS meetings FROM articles '
+    '{prog} query --data {data} "SELECT province, count(*) AS meetings FROM articles '
     'WHERE cluster_number IS NOT NULL GROUP BY 1 ORDER BY 2 DESC"',
-    'unionnews query --data {data} "SELECT name, title, organization FROM officials WHERE cluster_role = \'cụm trưởng\'"',
-    'unionnews search --data {data} "cum thi dua so 2 can tho"',
+    '{prog} query --data {data} "SELECT name, title, organization FROM officials WHERE cluster_role = \'cụm trưởng\'"',
+    '{prog} search --data {data} "cum thi dua so 2 can tho"',
+    '{prog} serve --data {data}    # then open http://127.0.0.1:8000/',
 ]
 
 
@@ -43,20 +46,22 @@ def register(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Serve, crawl, store and summarise; returns the exit code."""
+    from pipeline.bundled import corpus_dir
     from pipeline.views import connect
     from pipeline.sample_site import SampleSite
     from pipeline.crawling import crawl
     from scrapers.crawl_report import format_report
     from scrapers.sites import generic_site
 
+    sample_site = corpus_dir() / "site"
     try:
-        site = SampleSite(SAMPLE_SITE, args.port)
+        site = SampleSite(sample_site, args.port)
     except OSError as exc:
         print(f"unionnews demo: cannot serve the sample site on 127.0.0.1:{args.port}: {exc.strerror}; "
               "choose another port with --port", file=sys.stderr)
         return 2
     with site:
-        print(f"Serving the sample site ({SAMPLE_SITE.name}/) at {site.base_url}", flush=True)
+        print(f"Serving the sample site ({sample_site.name}/) at {site.base_url}", flush=True)
         reports = crawl([generic_site(f"{site.base_url}/")], args.data, delay=0.0,
                               progress=sys.stderr.isatty())
     print("Sample site stopped.\n")
@@ -68,6 +73,20 @@ def run(args: argparse.Namespace) -> int:
         print(con.sql(MEETINGS_SQL))
     print("Try next:")
     for example in EXAMPLES:
-        print("  " + example.format(data=args.data))
-    print(f"  unionnews serve --data {args.data}    # then open http://127.0.0.1:8000/")
+        print("  " + example.format(prog=program(), data=shlex.quote(str(args.data))))
     return 0 if articles else 2
+
+
+def program() -> str:
+    """How to call unionnews again from this shell, as it was called now: what ``./dev`` says it is
+    (``UNIONNEWS_PROG``), else ``unionnews`` when that is the script on PATH, else the script's path
+    (or ``python -m pipeline``)."""
+    if os.environ.get("UNIONNEWS_PROG"):
+        return os.environ["UNIONNEWS_PROG"]
+    script = Path(sys.argv[0])
+    if script.name == "__main__.py":
+        return f"{shlex.quote(sys.executable)} -m pipeline"
+    on_path = shutil.which("unionnews")
+    if on_path and Path(on_path).resolve() == script.resolve():
+        return "unionnews"
+    return shlex.quote(str(script))
