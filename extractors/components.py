@@ -13,13 +13,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors import dates, meeting, units
-from extractors.cluster import cluster_mentions, main_cluster, unnumbered_cluster
+from extractors.cluster import cluster_mentions, main_cluster
 from extractors.documents import find_documents
-from extractors.federation import federation_mentions, main_federation
+from extractors.federation import choose as choose_federation
+from extractors.federation import main_province
 from extractors.figures import find_figures
 from extractors.officials import find_officials
 
 _LEAD_PARAGRAPHS = 2
+_SUBSTANTIAL = 80         # characters that make a paragraph count towards the lead (not a dateline or caption)
+_MARKER = re.compile(r"date \S+\n\n")
 _PLACE_AFTER_LEVEL = re.compile(
     r"\b(?:quận|huyện|thị xã|thành phố|phường|xã)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)?)(?=\s+[a-zà-ỹđ]|[,.;:)])"
 )
@@ -35,9 +38,26 @@ def text_of(doc: Doc) -> str:
 def title_end(doc: Doc) -> int:
     """Where the headline paragraph ends (after an optional ``date`` marker line)."""
     text = text_of(doc)
-    start = text.index("\n\n") + 2 if text.startswith("date ") and "\n\n" in text else 0
+    marker = _MARKER.match(text)
+    start = marker.end() if marker else 0
     end = text.find("\n\n", start)
     return end if end >= 0 else len(text)
+
+
+def lead_region_end(doc: Doc) -> int:
+    """Where the lead ends for telling what the article is about: after the second paragraph under the headline
+    that is longer than a dateline or a caption."""
+    text = text_of(doc)
+    pos, substantial = title_end(doc), 0
+    while substantial < _LEAD_PARAGRAPHS:
+        nxt = text.find("\n\n", pos + 2)
+        end = nxt if nxt >= 0 else len(text)
+        if end - pos > _SUBSTANTIAL:
+            substantial += 1
+        if nxt < 0:
+            return len(text)
+        pos = nxt
+    return pos
 
 
 def lead_end(doc: Doc) -> int:
@@ -55,7 +75,7 @@ def lead_end(doc: Doc) -> int:
 def cluster_component(doc: Doc) -> Doc:
     """``doc._.cluster``: the cluster the article is about."""
     text = text_of(doc)
-    doc._.cluster = main_cluster(cluster_mentions(doc, text), title_end(doc)) or unnumbered_cluster(text)
+    doc._.cluster = main_cluster(cluster_mentions(text), text, title_end(doc), lead_region_end(doc))
     return doc
 
 
@@ -69,26 +89,42 @@ def documents_component(doc: Doc) -> Doc:
 
 @Language.component("union_dates")
 def dates_component(doc: Doc) -> Doc:
-    """``doc._.dates`` (every date mention) and ``doc._.meeting_date`` (ISO date and span)."""
+    """``doc._.dates``: every date mention outside cited documents."""
     skip = [tuple(d["evidence"]) for d in doc._.documents]
-    mentions = dates.date_mentions(text_of(doc), skip)
-    doc._.dates = mentions
-    doc._.meeting_date = dates.meeting_date(text_of(doc), mentions, title_end(doc), doc._.published_date)
+    doc._.dates = dates.date_mentions(text_of(doc), skip)
     return doc
 
 
 @Language.component("union_federation")
 def federation_component(doc: Doc) -> Doc:
-    """``doc._.federation``: the provincial federation and its province."""
-    doc._.federation = main_federation(federation_mentions(text_of(doc)))
-    doc._.province = doc._.federation["province"] if doc._.federation else None
+    """``doc._.federation`` and ``doc._.province``: the federation the cluster belongs to and the province.
+
+    ``doc._.federation`` is ``{"federation", "province", "span"}`` (the federation may be None while the province
+    is known); it is None when neither is known.
+    """
+    found, province = choose_federation(text_of(doc), doc._.cluster, doc._.member_units, title_end(doc))
+    doc._.province = province["province"] if province else None
+    doc._.federation = None
+    if found or province:
+        span = found["span"] if found and (found.get("province") or not province) else province["span"]
+        doc._.federation = {"federation": found["federation"] if found else None,
+                            "province": doc._.province, "span": span}
     return doc
 
 
 @Language.component("union_member_units")
 def member_units_component(doc: Doc) -> Doc:
-    """``doc._.member_units`` and ``doc._.member_count`` (stated number and its span)."""
-    doc._.member_units, doc._.member_count = units.member_units(text_of(doc), doc._.province)
+    """``doc._.member_units``, ``doc._.member_count`` (stated number and its span) and the units named by a
+    cluster role (``doc.user_data["role_units"]``); none for an article that is not about a cluster."""
+    cluster = doc._.cluster
+    doc.user_data["role_units"] = []
+    if cluster is None:
+        doc._.member_units, doc._.member_count = [], None
+        return doc
+    text = text_of(doc)
+    province = main_province(text, title_end(doc))
+    doc._.member_units, doc._.member_count, doc.user_data["role_units"] = units.member_units(
+        text, province, cluster["mentions"] + [cluster])
     return doc
 
 
@@ -107,27 +143,35 @@ def officials_component(doc: Doc) -> Doc:
     if leader:
         doc._.cluster_leader = ({"name": leader["name"], "unit": leader["organization"]}, tuple(leader["evidence"]))
     elif doc._.cluster:
-        found = meeting.leader_unit(text_of(doc))
-        doc._.cluster_leader = ({"name": None, "unit": found[0]}, found[1]) if found else None
+        found = next((u for u in doc.user_data["role_units"] if u.role == "cụm trưởng"), None)
+        doc._.cluster_leader = ({"name": None, "unit": found.name}, found.span) if found else None
     return doc
 
 
 @Language.component("union_meeting")
 def meeting_component(doc: Doc) -> Doc:
-    """``doc._.meeting``: type, location and period, each with its span."""
-    text, start, end = text_of(doc), title_end(doc), lead_end(doc)
+    """``doc._.meeting`` (type, location and period, each with its span) and ``doc._.meeting_date`` (ISO date and
+    span) of the cluster's meeting; none for an article that is not about a cluster."""
+    doc._.meeting, doc._.meeting_date = {}, None
+    if doc._.cluster is None:
+        return doc
+    text, start, end = text_of(doc), title_end(doc), lead_region_end(doc)
     title = (start - len(text[:start].split("\n\n")[-1]), start)
+    mention = dates.meeting_mention(doc._.dates, (start, end))
+    sentence = meeting.meeting_sentence(text, (start, end), mention["span"] if mention else None)
     found = {}
-    kind = meeting.meeting_type(text, title, (start, end), doc._.cluster is not None)
+    kind = meeting.meeting_type(text, title, sentence, True)
     if kind:
         found["type"] = kind
-    date = doc._.meeting_date
-    anchor = date[1][0] if date else start
-    place = meeting.location(text, anchor, end)
+    named = meeting.period(text, [r for r in (sentence, title, (start, end)) if r], None)
+    anchor = meeting.period_anchor(named[0], kind[0] if kind else None) if named else None
+    date = dates.full_date(text, mention, start, doc._.published_date, anchor) if mention else None
+    doc._.meeting_date = date
+    place = meeting.location(text, sentence, date[1][0] if date else start, end)
     if place:
         found["location"] = place
     year = int(date[0][:4]) if date else None
-    period = meeting.period(text, [(anchor, end), title, (start, end)], year)
+    period = meeting.period(text, [r for r in (sentence, title, (start, end)) if r], year)
     if period:
         found["period"] = period
     doc._.meeting = found

@@ -25,7 +25,7 @@ _NUMERIC = re.compile(r"\d+(?:[./,]\d+)*")
 _COARSE = re.compile(r"\s+|\w+(?:[./,:&'’+-]+\w+)*|[^\w\s]")
 EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
               "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
-COMPONENTS = ["union_cluster", "union_federation", "union_documents", "union_dates", "union_member_units",
+COMPONENTS = ["union_cluster", "union_member_units", "union_federation", "union_documents", "union_dates",
               "union_officials", "union_meeting", "union_figures"]
 
 
