@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from extractors import grammar
 from extractors.orgs import LOW, head_at
+from extractors.sentences import sentence_at
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _KIND = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
@@ -104,15 +105,17 @@ def _named(text: str, match: re.Match[str], pos: int, kind: str, td: bool) -> di
     if td and counted and _member_noun().match(text, pos + counted.end(1)):
         count = (int(counted[1]), (pos + counted.start(1), pos + counted.end(1)))
         pos += counted.end(1)
-    words = _name_run(text, pos)
+    counts: list[tuple[int, tuple[int, int]]] = []
+    words = _name_run(text, pos, counts)
     if not words:
         return None
+    count = count or (counts[0] if counts else None)
     if not td and not (text.startswith("các", words[0][0]) or text[words[0][0]].isupper()):
         return None
     end = words[-1][1]
     number = None
     last = text[words[-1][0]:end]
-    if last.isdigit() and len(words) > 1 and count is None:
+    if last.isdigit() and len(words) > 1 and not any(c[1][0] == words[-1][0] for c in counts):
         number = int(last)
         if number == 0:
             return None
@@ -122,9 +125,10 @@ def _named(text: str, match: re.Match[str], pos: int, kind: str, td: bool) -> di
     return _mention(None, kind, name, match.start(), end, "named" if td else "bloc", count)
 
 
-def _name_run(text: str, pos: int) -> list[tuple[int, int]]:
+def _name_run(text: str, pos: int, counts: list[tuple[int, tuple[int, int]]]) -> list[tuple[int, int]]:
     """The words of a cluster's name from ``pos``: name words of the lexicon, capitalised words, heads of
-    organisations, a bracketed abbreviation, dashes between words, and a closing numeral."""
+    organisations, a bracketed abbreviation, dashes between words, and a closing numeral. A numeral straight
+    before a members' noun (``Công an 8 tỉnh``) is added to ``counts``."""
     words: list[tuple[int, int]] = []
     while True:
         gap = re.match(r"[ \t]+", text[pos:])
@@ -142,10 +146,20 @@ def _name_run(text: str, pos: int) -> list[tuple[int, int]]:
         token = word.group(1)
         start = word.start(1)
         if token.isdigit() and len(token) <= 2 and words:
+            if _member_noun().match(text, word.end()):
+                counts.append((int(token), (start, word.end())))
+                words.append((start, word.end()))
+                pos = word.end()
+                continue
             words.append((start, word.end()))
             pos = word.end()
             break
-        if not _name_token(token, text, start):
+        head = head_at(text, start)
+        if head:
+            words.append((start, head[2]))
+            pos = head[2]
+            continue
+        if not _name_token(token):
             break
         words.append((start, word.end()))
         pos = word.end()
@@ -154,11 +168,9 @@ def _name_run(text: str, pos: int) -> list[tuple[int, int]]:
     return words
 
 
-def _name_token(token: str, text: str, start: int) -> bool:
+def _name_token(token: str) -> bool:
     """Whether a word can stand inside a cluster's name (not a lowercase verb or function word)."""
     if token in {"-", "–"} or token.startswith("("):
-        return True
-    if head_at(text, start):
         return True
     if not token[0].isupper():
         return False
@@ -194,7 +206,7 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
             count = next((m["count"] for m in group if m["count"]), None)
             return {**chosen, "mentions": group, "count": count}
     for mention in in_lead:
-        if mention["class"] == "plural" and _MEETING_WORDS.search(_sentence(text, mention["span"][0])):
+        if mention["class"] == "plural" and _MEETING_WORDS.search(text, *sentence_at(text, mention["span"][0])):
             return {**mention, "name": f"{mention['kind']} thi đua", "mentions": [mention]}
     return None
 
@@ -208,7 +220,3 @@ def _caps(mention: dict, text: str) -> bool:
     return written.isupper()
 
 
-def _sentence(text: str, pos: int) -> str:
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    ends = [e for e in (text.find(". ", pos), text.find("\n", pos)) if e >= 0]
-    return text[start:min(ends) if ends else len(text)]

@@ -144,7 +144,7 @@ def officials_component(doc: Doc) -> Doc:
         doc._.cluster_leader = ({"name": leader["name"], "unit": leader["organization"]}, tuple(leader["evidence"]))
     elif doc._.cluster:
         found = next((u for u in doc.user_data["role_units"] if u.role == "cụm trưởng"), None)
-        doc._.cluster_leader = ({"name": None, "unit": found.name}, found.span) if found else None
+        doc._.cluster_leader = ({"name": found.person, "unit": found.name}, found.span) if found else None
     return doc
 
 

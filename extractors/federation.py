@@ -132,7 +132,7 @@ def attachment(text: str, cluster: dict) -> tuple[str, Span] | None:
             starts.append(far.end())
         for pos in starts:
             found = head_at(text, pos)
-            if found:
+            if found and not re.match(r"\s*(?:\(LĐLĐ\)\s*)?các\s", text[found[2]:found[2] + 12]):
                 stop = re.search(r"[,.;:()\n]|\s[-–]\s|\s(?:tổ chức|đã|đang|diễn ra|tiến hành)\s", text[pos:])
                 span = (pos, pos + (stop.start() if stop else len(text) - pos))
                 return ("federation" if found[0] == "federation" else "other"), span
@@ -147,9 +147,9 @@ def cluster_scope(text: str, cluster: dict, members: list[dict]) -> tuple[str | 
     names = " ".join(m["name"] for m in cluster.get("mentions", [cluster]))
     provincial = [u for u in members if u["type"] in _PROVINCIAL and u["place"] in provinces()
                   and u["name"].startswith("Liên đoàn")]
-    if len(provincial) >= 2 or region.search(names):
-        return "region", attached
     attached_text = text[attached[1][0]:attached[1][1]] if attached else ""
+    if len(provincial) >= 2 or region.search(names) or region.search(attached_text):
+        return "region", attached
     if central.search(names) or (attached and attached[0] == "other" and central.search(attached_text)):
         return "central", attached
     return None, attached
@@ -171,14 +171,14 @@ def choose(text: str, cluster: dict | None, members: list[dict], title_end: int)
     feds = federation_mentions(text)
     if attached and attached[0] == "other":
         return None, province
-    if attached:
-        fed = next((f for f in feds if f["span"][0] == attached[1][0]), None)
-        if fed and fed["province"]:
+    fed = next((f for f in feds if attached and f["span"][0] == attached[1][0]), None)
+    if fed:
+        if fed["province"]:
             return fed, {"province": fed["province"], "span": fed["span"]}
-        if fed and fed["federation"]:
+        if fed["federation"]:
             return fed, province
-        if fed and province and (fed["level"] == CITY) == (provinces()[province["province"]] == CITY):
-            return {**_provincial(province["province"], fed["span"])}, province
+        if province and (fed["level"] == CITY) == (provinces()[province["province"]] == CITY):
+            return _provincial(province["province"], province["span"]), province
         return None, province
     provincial = [f for f in feds if f["province"]]
     if provincial:

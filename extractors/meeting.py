@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from extractors.sentences import sentence_at, sentences
 from extractors.spans import Span
 
 # Types in the order they outrank one another when a meeting's name holds several.
@@ -28,26 +29,18 @@ _EVENT = re.compile(r"(?<!\w)(?:hội nghị|hội thi|hội thao|hội khỏe|g
 _HELD = re.compile(r"(?<!\w)(?:tổ chức|diễn ra)\s+(?:(?:\w+\s+){0,2})(?:hội nghị|hội thi|hội thao|giao lưu|họp mặt|buổi|lễ)"
                    r"(?!\w)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,.;:\n]|\s[-–]\s")
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)")
 _CONCLUDING_SIGNING = re.compile(
     r"(?:cuối|kết thúc|tại|dịp này|nhân dịp|hội nghị)[^.\n]{0,120}?ký(?: kết)? giao ước", re.IGNORECASE)
 _LOCATION = re.compile(
     r"(?<![^\W\d_])[Tt]ại\s+(?!hội nghị|Hội nghị|buổi|phiên|đây|chỗ|các|những|mỗi|từng|cơ sở\b|[Cc]ụm\b|[Kk]hối\b)"
-    r"(?P<place>[^,.;:\n(]{3,90}?)"
-    r"(?=\s*[,.;:\n(]|\s+(?:[Cc]ụm|[Kk]hối|CỤM|KHỐI)\s+(?:[Tt]hi đua|THI ĐUA)|"
+    r"(?P<place>(?:[^,.;:\n(]|\.(?=\S)){3,90}?)"
+    r"(?=\s*(?:[,;:\n(]|\.(?:\s|$))|\s+ở\s|\s+(?:[Cc]ụm|[Kk]hối|CỤM|KHỐI)\s+(?:[Tt]hi đua|THI ĐUA)|"
     r"\s+(?:đã|đang|sẽ|tổ chức|diễn ra|long trọng)\b)")
 _PERIOD = re.compile(
     r"(?:(?:\d{1,2}|ba|sáu|chín|những)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|quý\s+[IV]+(?:\s+năm)?|năm\s+học|năm)"
-    r"(?:\s+(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<year2>(?:19|20)\d\d))?)?(?!\s*\d)",
+    r"(?:\s*(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<year2>(?:19|20)\d\d))?)?(?!\s*\d)",
     re.IGNORECASE)
 _DATE_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$", re.IGNORECASE)
-
-
-def sentence_at(text: str, pos: int) -> Span:
-    """The span of the sentence that holds ``pos``."""
-    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
-    match = _SENTENCE.match(text, start)
-    return start, match.end() if match else len(text)
 
 
 def meeting_sentence(text: str, lead: Span, date_span: Span | None) -> Span | None:
@@ -55,17 +48,12 @@ def meeting_sentence(text: str, lead: Span, date_span: Span | None) -> Span | No
     an event held (``tổ chức ...``, ``Hội nghị ...``)."""
     if date_span:
         return sentence_at(text, date_span[0])
-    sentences = []
-    for match in _SENTENCE.finditer(text, *lead):
-        if match.group().strip():
-            sentences.append(match.span())
-        if match.end() >= lead[1]:
-            break
-    for sentence in sentences:
+    found = sentences(text, *lead)
+    for sentence in found:
         name = event_name(text, sentence)
         if name and _TYPE.search(text, *name):
             return sentence
-    return next((s for s in sentences if _HELD.search(text, *s)), None)
+    return next((s for s in found if _HELD.search(text, *s)), None)
 
 
 def event_name(text: str, sentence: Span) -> Span | None:

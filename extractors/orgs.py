@@ -15,11 +15,10 @@ from functools import lru_cache
 
 from extractors import grammar
 from extractors.lexicon import ADMIN, SECTORS, SURNAMES, expand, level_of
-from extractors.places import district_levels, is_known_place, known_spelling, provinces, ward_type
+from extractors.places import close_spelling, district_levels, is_known_place, known_spelling, provinces, ward_type
+from extractors.sentences import LOW, UP
 from extractors.spans import Span
 
-UP = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-LOW = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 _LEGAL_FORMS = re.compile(
     r"^(?:TNHH\s+(?:MTV|một thành viên|Một thành viên)|TNHH|[Cc]ổ phần|CP|[Ll]iên doanh|[Tt]rách nhiệm hữu hạn)\s+")
 _WORD = re.compile(r"\S+")
@@ -69,7 +68,7 @@ def _heads() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _sectors() -> re.Pattern[str]:
-    return re.compile(rf"(?:{grammar.alternation(list(grammar.sectors()))})(?![{LOW}\w])")
+    return re.compile(rf"(?:{grammar.alternation(list(grammar.sectors()))})(?![{LOW}\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +152,8 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
     head = head or prefix.head
     rest = body[pos:]
     if levels or (later.levels and not own_head and not _starts_with_org(rest)):
-        places = _places(rest, start + pos, later.levels, province)
+        places = [(_corrected(p, later.levels, province), span) for p, span in
+                  _places(rest, start + pos, later.levels, province)]
         units = [_place_unit(p, span, head, later.levels, province) for p, span in places]
         return units, later
     sector = _sectors().match(rest)
@@ -165,7 +165,7 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
         return [], later
     span = (start, start + pos + len(name))
     if inst and inst[0] not in {"union", "federation"}:
-        return [_institution_unit(name, span, head, inst[0])], later
+        return [_institution_unit(_with_prefix_head(name, inst, prefix), span, head, inst[0])], later
     if not own_head and prefix.org and name[0].isupper():
         return [_institution_unit(f"{prefix.org} {name}", span, head, "enterprise", place=name)], later
     if own_head and head_class == "federation" and known_spelling(name) in provinces():
@@ -177,6 +177,19 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
     if not name[0].isupper():
         return [], later
     return [_institution_unit(name, span, head, head_class)], later
+
+
+def _with_prefix_head(name: str, inst: tuple[str, str, int], prefix: Prefix) -> str:
+    """An item written under a list of ``các trường: THPT A, ...`` gets the list's head (``Trường THPT A``) when its
+    own head is a kind of it."""
+    shared = head_at(prefix.org) if prefix.org else None
+    if not shared or name.lower().startswith(prefix.org.lower()):
+        return name
+    if inst[1].startswith(shared[1]) and not name.lower().startswith(shared[1].lower()):
+        return f"{shared[1]} {name}"
+    if shared[1].startswith(inst[1]) and len(shared[1]) > len(inst[1]) and len(name.split()) <= 3:
+        return f"{prefix.org} {name}"            # "các Trường THPT: Trường Chinh" names a school after a person
+    return name
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -251,6 +264,14 @@ def _spelled(place: tuple[str, Span]) -> tuple[str, Span]:
     """A place as the gazetteer spells it, when it knows it (dashes stay as written)."""
     name, span = place
     return (name if _has_dash(name) else known_spelling(name) or name), span
+
+
+def _corrected(place: str, levels: tuple[str, ...], province: str | None) -> str:
+    """A place the gazetteer does not know, written one letter off a district or province of the list's levels,
+    as that district or province is spelled."""
+    if _is_place(place) or not levels or set(levels) <= {"phường", "xã"}:
+        return place
+    return close_spelling(place, levels, province) or place
 
 
 def _has_dash(run: str) -> bool:

@@ -145,3 +145,18 @@ def province_named(written: str, forgive: bool = False) -> str | None:
         return found
     close = [p for k, p in _province_keys().items() if len(k.split()) == len(key.split()) and _one_edit(k, key)]
     return close[0] if len(close) == 1 else None
+
+
+def close_spelling(name: str, levels: tuple[str, ...], province: str | None = None) -> str | None:
+    """The one district (or province, for ``tỉnh``) of those levels whose name differs from ``name`` by one letter
+    (``Thường Tính`` → ``Thường Tín``): an obvious misspelling gets its real name; None when not unique."""
+    key = name_key(name)
+    syllables = len(key.split())
+    found = set()
+    if "tỉnh" in levels or CITY in levels:
+        found |= {p for k, p in _province_keys().items() if len(k.split()) == syllables and _one_edit(k, key)}
+    for district_key, entries in _districts().items():
+        if len(district_key.split()) == syllables and _one_edit(district_key, key):
+            found |= {written for level, written, in_province in entries if level in levels
+                      and (province is None or name_key(in_province) == name_key(province))}
+    return found.pop() if len(found) == 1 else None

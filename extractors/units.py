@@ -18,6 +18,7 @@ from functools import lru_cache
 from extractors import grammar, orgs
 from extractors.lexicon import ADMIN, SURNAMES, level_of, name_key
 from extractors.orgs import LOW, Prefix, Unit
+from extractors.sentences import sentence_at, sentence_end
 from extractors.spans import Span
 
 _MIN_ITEMS = 2
@@ -25,8 +26,10 @@ _HEAD_CHARS = 70          # how far a head phrase may reach from its trigger to 
 _BACK_CHARS = 90          # how far back the phrase before a trigger or a role may reach
 _COLON_BACK_CHARS = 170   # how far back the counted noun of a colon list may stand ("bình bầu 02 đơn vị ...:")
 _SUBJECT_CHARS = 90       # how far after a cluster's name its verb "có/gồm N ..." may stand
-_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?…](?=\s|$)|\n")
 _CLAUSE_START = re.compile(r"[.!?;:\n(]|\s[-–]\s")
+_CLUSTER_WORD = re.compile(r"(?<!\w)(?:[Cc]ụm|[Kk]hối|CỤM|KHỐI)(?!\w)")
+_BULLET = re.compile(r"\n\n(?:[-+•*–]\s*|\d{1,2}[.)]\s+)(?=\S)")
+_PARENT_TIE = re.compile(r"(?<!\w)(?:trực thuộc|thuộc|của)\s+(?:\S+\s+){0,4}$")
 _HOSTS = re.compile(r"\s(?:đã\s+)?(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?(?:hội nghị|hội thi|hội thao|giao lưu|họp mặt|"
                     r"buổi|lễ)(?!\w)", re.IGNORECASE)
 _AFTER_CLUSTER = 45       # a unit this close after the cluster's name is the organisation it belongs to
@@ -52,6 +55,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                           rf"(?:[Cc]ụm|[Kk]hối|CỤM|KHỐI){after}"),
         "subject": re.compile(rf"[^.;:\n()]{{0,{_SUBJECT_CHARS}}}?\s(?:có|gồm có|gồm|bao gồm)\s+(?P<n>\d{{1,3}})\s+"
                               rf"{nouns}{after}", re.IGNORECASE),
+        "intro": re.compile(rf"{not_letter}(?:{_words('count_intro')})(?:\s+\S+){{0,2}}\s+$"),
+        "plural": re.compile(rf"{not_letter}các\s+(?:{_words('member_noun')}){after}(?:\s+[^\s,.;:()]+){{0,4}}\s*$",
+                             re.IGNORECASE),
+        "members": re.compile(rf"{not_letter}(?P<n>\d{{1,3}})\s+(?:đơn vị\s+)?thành viên{after}"),
         "level": re.compile(rf"{not_letter}(?:{ADMIN}){after}"),
         "noun": re.compile(rf"^\s*(?:các\s+)?(?:\d{{1,3}}\s+)?{nouns}{after}", re.IGNORECASE),
     }
@@ -137,7 +144,7 @@ def _after_trigger(text: str, start: int, end: int) -> _List | None:
     if _discarded(" ".join(before.split()[-3:])):
         return None
     colon = text.find(":", end, end + _HEAD_CHARS)
-    stop = _sentence_end(text, end)
+    stop = sentence_end(text, end)
     phrase = ""
     body = end
     if colon >= 0 and colon < stop and _noun_phrase(text[end:colon]):
@@ -161,12 +168,19 @@ def _after_colon(text: str, colon: int) -> _List | None:
     if _patterns()["trigger"].search(head[-_HEAD_CHARS:]):
         return None                      # the trigger's own list
     counted = list(_patterns()["count"].finditer(head))
+    plural = _patterns()["plural"].search(head[-_HEAD_CHARS:])
+    if plural and not (counted and counted[-1].start() > len(head) - _HEAD_CHARS + plural.start()):
+        phrase = head[len(head) - len(head[-_HEAD_CHARS:]) + plural.start():]
+        if _discarded(phrase):
+            return None
+        return _List(colon + 1, _list_end(text, colon + 1, head_start), _prefix(phrase), None, strict=False)
     if not counted or _discarded(head[counted[-1].start():]):
         return None
     last = counted[-1]
     strict = colon - (head_start + last.end()) > 40
     phrase = head[last.start():]
-    count = None if _qualified(head[last.end():]) else _count_of(last, head_start)
+    introduced = _patterns()["intro"].search(head, 0, last.start()) or _CLUSTER_WORD.search(head, 0, last.start())
+    count = _count_of(last, head_start) if introduced and not _qualified(head[last.end():]) else None
     return _List(colon + 1, _list_end(text, colon + 1, head_start), _prefix(phrase), count, strict)
 
 
@@ -197,14 +211,17 @@ def _back(text: str, pos: int, stops: str = r"[.!?;\n(]", reach: int = _BACK_CHA
     return window[cut[-1]:] if cut else window
 
 
-def _sentence_end(text: str, pos: int) -> int:
-    match = _SENTENCE_END.search(text, pos)
-    return match.start() if match else len(text)
-
-
 def _list_end(text: str, body: int, head_start: int) -> int:
-    """Where a list body ends: the sentence's end, or the bracket that closes one opened before the list."""
-    end = _sentence_end(text, body)
+    """Where a list body ends: the sentence's end, the bracket that closes one opened before the list, or, for a
+    colon that ends its line, the last of the bullet lines that follow (``- LĐLĐ huyện A``)."""
+    if not text[body:text.find("\n", body) if "\n" in text[body:] else len(text)].strip():
+        pos = body + len(text[body:]) - len(text[body:].lstrip(" "))
+        while (bullet := _BULLET.match(text, pos)):
+            nxt = text.find("\n", bullet.end())
+            pos = nxt if nxt >= 0 else len(text)
+        if pos > body:
+            return pos
+    end = sentence_end(text, body)
     opened = text.rfind("(", max(0, head_start - _BACK_CHARS), body)
     if opened >= 0 and text.find(")", opened, body) < 0:
         close = text.find(")", body)
@@ -307,12 +324,13 @@ def _item_spans(text: str, start: int, end: int) -> list[Span]:
             depth += 1
         elif char == ")":
             depth = max(0, depth - 1)
-        elif char in ",;" and depth == 0 and not any(a <= i < b for a, b in protected) and not (
-                char == "," and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit()):
+        elif (char in ",;" and depth == 0 and not any(a <= i < b for a, b in protected) and not (
+                char == "," and text[i - 1:i].isdigit() and text[i + 1:i + 2].isdigit())) or char == "\n":
             spans.append((pos, i))
             pos = i + 1
     spans.append((pos, end))
-    return [s for s in spans if text[s[0]:s[1]].strip()]
+    spans = [(s + len(text[s:e]) - len(text[s:e].lstrip(" -+•*–\n")), e) for s, e in spans]
+    return [s for s in spans if text[s[0]:s[1]].strip(" .;")]
 
 
 def _starts_item(text: str, prefix: Prefix) -> bool:
@@ -376,7 +394,7 @@ def _unit_before(text: str, end: int, province: str | None) -> Unit | None:
 
 def _unit_after(text: str, start: int, province: str | None) -> Unit | None:
     """The organisation named right after ``Cụm trưởng là``."""
-    end = min(_sentence_end(text, start), len(text))
+    end = min(sentence_end(text, start), len(text))
     comma = text.find(",", start, end)
     piece = text[start:comma if comma >= 0 else end]
     units, _ = orgs.parse(piece, start, Prefix(), province, strict=True)
@@ -389,7 +407,7 @@ def host_units(text: str, province: str | None, clusters: list[dict], listed: li
     found = []
     spans = [c["span"] for c in clusters]
     for match in _HOSTS.finditer(text):
-        start, end = _sentence_span(text, match.start())
+        start, end = sentence_at(text, match.start())
         if not any(start <= s[0] < end for s in spans):
             continue
         unit = _unit_before(text, match.start(), province)
@@ -398,13 +416,10 @@ def host_units(text: str, province: str | None, clusters: list[dict], listed: li
             continue
         if unit.type in {"tỉnh", "thành phố"} and not any(u.type == unit.type for u in listed):
             continue
+        if _PARENT_TIE.search(text, max(0, unit.span[0] - 40), unit.span[0]):
+            continue                     # "Cụm thi đua ... thuộc LĐLĐ huyện X tổ chức": X is the parent
         found.append(unit)
     return found
-
-
-def _sentence_span(text: str, pos: int) -> Span:
-    start = max(text.rfind(". ", 0, pos) + 2, text.rfind("\n", 0, pos) + 1, 0)
-    return start, _sentence_end(text, pos)
 
 
 def _person_after(unit: Unit, end: int, text: str) -> str | None:
@@ -435,6 +450,9 @@ def _stated_count(text: str, clusters: list[dict], found: int) -> tuple[int, Spa
         tie = pats["tie"].match(text, match.end())
         if tie and not _qualified(tie["mods"]) and "." not in tie["mods"]:
             return _count_of(match, 0)
+    members = pats["members"].search(text)
+    if members:
+        return int(members["n"]), members.span("n")
     for mention in clusters:
         subject = pats["subject"].match(text, mention["span"][1])
         if subject and not _qualified(text[subject.end():subject.end() + 30]):
