@@ -20,11 +20,13 @@ from extractors.orgs import LOW, head_at
 from extractors.sentences import sentence_at
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_KIND = re.compile(r"(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
+_KIND = re.compile(r"(?=[CcKk])(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
 _THI_DUA = re.compile(r"\s+(?:[Tt]hi [Đđ]ua|THI ĐUA)(?![\w])")
 _NUMBER = re.compile(r"\s*(?:(?P<so>[Ss]ố|SỐ)\s*)?(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
 _PLURAL_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}|các|những|mỗi|từng|giữa|\d+\s+cụm,)\s*$", re.IGNORECASE)
 _WORD = re.compile(r"\s*(\([A-ZĐ]{2,6}\)|[-–]|[^\s,.;:()“”\"]+)")
+_COUNTED = re.compile(r"\s+(\d{1,3})(?=\s)")
+_GAP = re.compile(r"[ \t]+")
 _MEETING_WORDS = re.compile(r"giao ước|tổng kết|sơ kết|giao ban", re.IGNORECASE)
 _ROLE_EVIDENCE = re.compile(r"[Tt]rưởng [Kk]hối|[Kk]hối [Tt]rưởng|[Kk]hối [Pp]hó|(?:trong|thuộc|của) [Kk]hối\b")
 
@@ -101,10 +103,10 @@ def _numbered(text: str, match: re.Match[str], pos: int, kind: str, td: bool, ba
 def _named(text: str, match: re.Match[str], pos: int, kind: str, td: bool) -> dict | None:
     """A cluster named by its members, region or sector, with a numeral after the region as its number."""
     count = None
-    counted = re.match(r"\s+(\d{1,3})(?=\s)", text[pos:])
-    if td and counted and _member_noun().match(text, pos + counted.end(1)):
-        count = (int(counted[1]), (pos + counted.start(1), pos + counted.end(1)))
-        pos += counted.end(1)
+    counted = _COUNTED.match(text, pos)
+    if td and counted and _member_noun().match(text, counted.end(1)):
+        count = (int(counted[1]), counted.span(1))
+        pos = counted.end(1)
     counts: list[tuple[int, tuple[int, int]]] = []
     words = _name_run(text, pos, counts)
     if not words:
@@ -131,10 +133,10 @@ def _name_run(text: str, pos: int, counts: list[tuple[int, tuple[int, int]]]) ->
     before a members' noun (``Công an 8 tỉnh``) is added to ``counts``."""
     words: list[tuple[int, int]] = []
     while True:
-        gap = re.match(r"[ \t]+", text[pos:])
+        gap = _GAP.match(text, pos)
         if not gap:
             break
-        start = pos + gap.end()
+        start = gap.end()
         lexical = _name_words().match(text, start)
         if lexical:
             words.append((start, lexical.end()))

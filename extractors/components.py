@@ -29,7 +29,8 @@ _PLACE_AFTER_LEVEL = re.compile(
 
 
 def text_of(doc: Doc) -> str:
-    """The article text, kept once in ``user_data`` (``Doc.text`` rebuilds the string on every call)."""
+    """The article text, kept once in ``user_data`` (``Doc.text`` rebuilds the string on every call; the
+    extraction ``Doc`` of :func:`extractors.nlp.analyse` carries the text there only)."""
     if "text" not in doc.user_data:
         doc.user_data["text"] = doc.text
     return doc.user_data["text"]
@@ -37,11 +38,13 @@ def text_of(doc: Doc) -> str:
 
 def title_end(doc: Doc) -> int:
     """Where the headline paragraph ends (after an optional ``date`` marker line)."""
-    text = text_of(doc)
-    marker = _MARKER.match(text)
-    start = marker.end() if marker else 0
-    end = text.find("\n\n", start)
-    return end if end >= 0 else len(text)
+    if "title_end" not in doc.user_data:
+        text = text_of(doc)
+        marker = _MARKER.match(text)
+        start = marker.end() if marker else 0
+        end = text.find("\n\n", start)
+        doc.user_data["title_end"] = end if end >= 0 else len(text)
+    return doc.user_data["title_end"]
 
 
 def lead_region_end(doc: Doc) -> int:
@@ -74,24 +77,27 @@ def lead_end(doc: Doc) -> int:
 @Language.component("union_cluster")
 def cluster_component(doc: Doc) -> Doc:
     """``doc._.cluster``: the cluster the article is about."""
+    ext = doc._
     text = text_of(doc)
-    doc._.cluster = main_cluster(cluster_mentions(text), text, title_end(doc), lead_region_end(doc))
+    ext.cluster = main_cluster(cluster_mentions(text), text, title_end(doc), lead_region_end(doc))
     return doc
 
 
 @Language.component("union_documents")
 def documents_component(doc: Doc) -> Doc:
     """``doc._.documents``: cited documents."""
-    federation = doc._.federation["federation"] if doc._.federation else None
-    doc._.documents = find_documents(text_of(doc), federation)
+    ext = doc._
+    federation = ext.federation["federation"] if ext.federation else None
+    ext.documents = find_documents(text_of(doc), federation)
     return doc
 
 
 @Language.component("union_dates")
 def dates_component(doc: Doc) -> Doc:
     """``doc._.dates``: every date mention outside cited documents."""
-    skip = [tuple(d["evidence"]) for d in doc._.documents]
-    doc._.dates = dates.date_mentions(text_of(doc), skip)
+    ext = doc._
+    skip = [tuple(d["evidence"]) for d in ext.documents]
+    ext.dates = dates.date_mentions(text_of(doc), skip)
     return doc
 
 
@@ -102,13 +108,14 @@ def federation_component(doc: Doc) -> Doc:
     ``doc._.federation`` is ``{"federation", "province", "span"}`` (the federation may be None while the province
     is known); it is None when neither is known.
     """
-    found, province = choose_federation(text_of(doc), doc._.cluster, doc._.member_units, title_end(doc))
-    doc._.province = province["province"] if province else None
-    doc._.federation = None
+    ext = doc._
+    found, province = choose_federation(text_of(doc), ext.cluster, ext.member_units, title_end(doc))
+    ext.province = province["province"] if province else None
+    ext.federation = None
     if found or province:
         span = found["span"] if found and (found.get("province") or not province) else province["span"]
-        doc._.federation = {"federation": found["federation"] if found else None,
-                            "province": doc._.province, "span": span}
+        ext.federation = {"federation": found["federation"] if found else None,
+                            "province": ext.province, "span": span}
     return doc
 
 
@@ -116,14 +123,15 @@ def federation_component(doc: Doc) -> Doc:
 def member_units_component(doc: Doc) -> Doc:
     """``doc._.member_units``, ``doc._.member_count`` (stated number and its span) and the units named by a
     cluster role (``doc.user_data["role_units"]``); none for an article that is not about a cluster."""
-    cluster = doc._.cluster
+    ext = doc._
+    cluster = ext.cluster
     doc.user_data["role_units"] = []
     if cluster is None:
-        doc._.member_units, doc._.member_count = [], None
+        ext.member_units, ext.member_count = [], None
         return doc
     text = text_of(doc)
     province = main_province(text, title_end(doc))
-    doc._.member_units, doc._.member_count, doc.user_data["role_units"] = units.member_units(
+    ext.member_units, ext.member_count, doc.user_data["role_units"] = units.member_units(
         text, province, cluster["mentions"] + [cluster])
     return doc
 
@@ -131,20 +139,21 @@ def member_units_component(doc: Doc) -> Doc:
 @Language.component("union_officials")
 def officials_component(doc: Doc) -> Doc:
     """``doc._.officials`` and ``doc._.cluster_leader``."""
-    federation = doc._.federation["federation"] if doc._.federation else None
-    places = {u["place"] for u in doc._.member_units} | set(_PLACE_AFTER_LEVEL.findall(text_of(doc)))
+    ext = doc._
+    federation = ext.federation["federation"] if ext.federation else None
+    places = {u["place"] for u in ext.member_units} | set(_PLACE_AFTER_LEVEL.findall(text_of(doc)))
     byline = doc.user_data.get("byline_span")
     officials = find_officials(text_of(doc), federation, places, [byline] if byline else [])
-    if doc._.cluster is None:
+    if ext.cluster is None:
         for official in officials:
             official["cluster_role"] = None
-    doc._.officials = officials
+    ext.officials = officials
     leader = next((o for o in officials if o["cluster_role"] == "cụm trưởng"), None)
     if leader:
-        doc._.cluster_leader = ({"name": leader["name"], "unit": leader["organization"]}, tuple(leader["evidence"]))
-    elif doc._.cluster:
+        ext.cluster_leader = ({"name": leader["name"], "unit": leader["organization"]}, tuple(leader["evidence"]))
+    elif ext.cluster:
         found = next((u for u in doc.user_data["role_units"] if u.role == "cụm trưởng"), None)
-        doc._.cluster_leader = ({"name": found.person, "unit": found.name}, found.span) if found else None
+        ext.cluster_leader = ({"name": found.person, "unit": found.name}, found.span) if found else None
     return doc
 
 
@@ -152,12 +161,13 @@ def officials_component(doc: Doc) -> Doc:
 def meeting_component(doc: Doc) -> Doc:
     """``doc._.meeting`` (type, location and period, each with its span) and ``doc._.meeting_date`` (ISO date and
     span) of the cluster's meeting; none for an article that is not about a cluster."""
-    doc._.meeting, doc._.meeting_date = {}, None
-    if doc._.cluster is None:
+    ext = doc._
+    ext.meeting, ext.meeting_date = {}, None
+    if ext.cluster is None:
         return doc
     text, start, end = text_of(doc), title_end(doc), lead_region_end(doc)
     title = (start - len(text[:start].split("\n\n")[-1]), start)
-    mention = dates.meeting_mention(doc._.dates, (start, end))
+    mention = dates.meeting_mention(ext.dates, (start, end))
     sentence = meeting.meeting_sentence(text, (start, end), mention["span"] if mention else None)
     found = {}
     kind = meeting.meeting_type(text, title, sentence, True)
@@ -165,8 +175,8 @@ def meeting_component(doc: Doc) -> Doc:
         found["type"] = kind
     named = meeting.period(text, [r for r in (sentence, title, (start, end)) if r], None)
     anchor = meeting.period_anchor(named[0], kind[0] if kind else None) if named else None
-    date = dates.full_date(text, mention, start, doc._.published_date, anchor) if mention else None
-    doc._.meeting_date = date
+    date = dates.full_date(text, mention, start, ext.published_date, anchor) if mention else None
+    ext.meeting_date = date
     place = meeting.location(text, sentence, date[1][0] if date else start, end)
     if place:
         found["location"] = place
@@ -174,18 +184,19 @@ def meeting_component(doc: Doc) -> Doc:
     period = meeting.period(text, [r for r in (sentence, title, (start, end)) if r], year)
     if period:
         found["period"] = period
-    doc._.meeting = found
+    ext.meeting = found
     return doc
 
 
 @Language.component("union_figures")
 def figures_component(doc: Doc) -> Doc:
     """``doc._.figures``: numbers that measure results or set targets."""
-    skip = [tuple(d["evidence"]) for d in doc._.documents]
-    skip += [m["span"] for m in doc._.dates]
-    if doc._.member_count:
-        skip.append(doc._.member_count[1])
-        repeated = re.compile(rf"\b{doc._.member_count[0]}(?=\s+(?:đơn vị|công đoàn ngành|công đoàn|LĐLĐ)\b)")
+    ext = doc._
+    skip = [tuple(d["evidence"]) for d in ext.documents]
+    skip += [m["span"] for m in ext.dates]
+    if ext.member_count:
+        skip.append(ext.member_count[1])
+        repeated = re.compile(rf"\b{ext.member_count[0]}(?=\s+(?:đơn vị|công đoàn ngành|công đoàn|LĐLĐ)\b)")
         skip += [m.span() for m in repeated.finditer(text_of(doc))]
-    doc._.figures = find_figures(text_of(doc), skip)
+    ext.figures = find_figures(text_of(doc), skip)
     return doc

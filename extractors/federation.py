@@ -25,15 +25,19 @@ _FED_HEAD = r"(?<!Tổng )(?<!TỔNG )(?:LĐLĐ|Liên đoàn [Ll]ao động|Liê
 _LEVEL = (r"(?P<level>[Tt]ỉnh|TỈNH|[Tt]hành phố|THÀNH PHỐ|TP\.?|Tp\.?|[Hh]uyện|HUYỆN|[Qq]uận|QUẬN|[Tt]hị xã|THỊ XÃ)")
 _CAP = rf"(?:[{UP}]{{2,}}(?![{LOW}])|[{UP}][{LOW}]*)"
 _RUN = rf"(?P<name>{_CAP}(?:(?:\s*[-–]\s*|\s+){_CAP}){{0,3}})"
-_FEDERATION = re.compile(rf"{_FED_HEAD}(?:\s+{_LEVEL})?(?:\s*(?P<hcm>TP\.?\s?HCM|TPHCM|HCM)|\s+{_RUN})?(?![{LOW}\w])")
-_PLACE_LEVEL = re.compile(rf"(?<![{LOW}\w])(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+{_RUN}")
-_ORG_PLACE = re.compile(rf"(?<![{LOW}\w])(?:Công đoàn|Liên đoàn Lao động|LĐLĐ|UBND|Tỉnh ủy|Thành ủy)\s+{_RUN}")
+# Each pattern opens with a look-ahead for its first letters, which lets the regex engine skip ahead quickly.
+_FEDERATION = re.compile(rf"(?=[LlL])(?:{_FED_HEAD})(?:\s+{_LEVEL})?(?:\s*(?P<hcm>TP\.?\s?HCM|TPHCM|HCM)|\s+{_RUN})?(?![{LOW}\w])")
+_PLACE_LEVEL = re.compile(rf"(?=[TtT])(?<![{LOW}\w])(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+{_RUN}")
+_ORG_PLACE = re.compile(rf"(?=[CLUT])(?<![{LOW}\w])(?:Công đoàn|Liên đoàn Lao động|LĐLĐ|UBND|Tỉnh ủy|Thành ủy)\s+{_RUN}")
 _TIE = re.compile(r"\s*(?:,|–|-|:)?\s*(?:(?:trực thuộc|thuộc|của)\s+)?")
 _FAR_TIE = re.compile(r"[^.;:\n()]{0,80}?\s(?:trực thuộc|thuộc|của)\s+")
 _VERB = re.compile(r"(?<!\w)(?:tổ chức|đã|đang|sẽ|diễn ra|tiến hành|ký|tổng kết|sơ kết|giao ban|hội nghị|được|là|có|gồm)"
                    r"(?!\w)", re.IGNORECASE)
 _ON_TERRITORY = re.compile(rf"trên địa bàn\s+(?:tỉnh|thành phố|TP\.?)\s+{_RUN}")
 _PROVINCIAL = {"tỉnh", CITY}
+_ORG_END = re.compile(r"[,.;:()\n]|\s[-–]\s|\s(?:tổ chức|đã|đang|diễn ra|tiến hành)\s")
+_PLURAL_ORG = re.compile(r"\s*(?:\(LĐLĐ\)\s*)?các\s")
+_TOKEN = re.compile(r"[^\s\-–]+")
 
 
 def _canonical_level(level: str | None) -> str | None:
@@ -47,7 +51,7 @@ def _province_of(run: str | None, forgive: bool) -> tuple[str, int] | None:
     """The province a run of capitalised words starts with, and how many characters of it it takes."""
     if not run:
         return None
-    words = list(re.finditer(r"[^\s\-–]+", run))
+    words = list(_TOKEN.finditer(run))
     for n in range(len(words), 0, -1):
         part = run[:words[n - 1].end()]
         found = province_named(part, forgive and n >= 2)
@@ -56,8 +60,10 @@ def _province_of(run: str | None, forgive: bool) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=4)
 def province_mentions(text: str) -> list[dict]:
-    """Mentions of a province: ``{"province", "span"}`` in text order."""
+    """Mentions of a province: ``{"province", "span"}`` in text order (kept for the last few texts: the member
+    units and the federation both ask)."""
     found: dict[int, dict] = {}
     for pattern, forgive in ((_PLACE_LEVEL, True), (_ORG_PLACE, False)):
         for match in pattern.finditer(text):
@@ -132,9 +138,9 @@ def attachment(text: str, cluster: dict) -> tuple[str, Span] | None:
             starts.append(far.end())
         for pos in starts:
             found = head_at(text, pos)
-            if found and not re.match(r"\s*(?:\(LĐLĐ\)\s*)?các\s", text[found[2]:found[2] + 12]):
-                stop = re.search(r"[,.;:()\n]|\s[-–]\s|\s(?:tổ chức|đã|đang|diễn ra|tiến hành)\s", text[pos:])
-                span = (pos, pos + (stop.start() if stop else len(text) - pos))
+            if found and not _PLURAL_ORG.match(text, found[2]):
+                stop = _ORG_END.search(text, pos)
+                span = (pos, stop.start() if stop else len(text))
                 return ("federation" if found[0] == "federation" else "other"), span
     return None
 

@@ -26,6 +26,8 @@ _LEVEL = re.compile(rf"(?:{ADMIN})(?=\s|$|,|:)")
 # A place name: capitalised syllables (or a number: "Quận 1"), hyphens and dashes inside ("Bà Rịa - Vũng Tàu").
 _PLACE = re.compile(rf"(?:[{UP}][{LOW}]*|\d{{1,2}})(?:(?:\s*[-–]\s*|\s+)(?:[{UP}][{LOW}]*))*")
 _SECTOR_ABBR = re.compile(r"CĐ(?P<abbr>[A-ZĐ]{1,5})\b")
+_LEVEL_SEP = re.compile(r"\s*(?:,|và|&)\s*(?=(?:" + ADMIN + r")(?:\s|$|,|:))")
+_COLON = re.compile(r"\s*:?\s*")
 _PARENS = re.compile(r"\s*\([^()]*\)?\s*$")
 
 
@@ -92,7 +94,9 @@ def head_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
     match = _heads().match(text, pos)
     if not match:
         return None
-    kind, canonical = grammar.org_heads()[re.sub(r"\s+", " ", match.group())]
+    written = match.group()
+    kind, canonical = grammar.org_heads()[written if " " * 2 not in written and "\n" not in written
+                                          else " ".join(written.split())]
     return kind, canonical, match.end()
 
 
@@ -103,6 +107,9 @@ def role_of(written: str) -> str | None:
 
 def strip_role(item: str) -> tuple[str, str | None]:
     """The item without a trailing role annotation, and that role."""
+    lowered = item.lower()
+    if "trưởng" not in lowered and "phó" not in lowered:
+        return item, None
     match = _roles().search(item)
     if match and match.start() > 0:
         return item[:match.start()], role_of(match["role"])
@@ -212,13 +219,12 @@ def _levels_at(text: str, pos: int) -> tuple[list[str], int]:
             break
         levels.append(level_of(match.group()))
         pos = match.end()
-        sep = re.match(r"\s*(?:,|và|&)\s*(?=(?:" + ADMIN + r")(?:\s|$|,|:))", text[pos:])
+        sep = _LEVEL_SEP.match(text, pos)
         if not sep:
             break
-        pos += sep.end()
+        pos = sep.end()
     if levels:
-        colon = re.match(r"\s*:?\s*", text[pos:])
-        pos += colon.end() if colon else 0
+        pos = _COLON.match(text, pos).end()
     return levels, pos
 
 

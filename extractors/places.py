@@ -16,9 +16,11 @@ from pathlib import Path
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from extractors.grammar import rows
-from extractors.lexicon import name_key
+from extractors.lexicon import name_key as _name_key
 
 _DATA = Path(__file__).parent / "data"
+# Place names repeat across articles: their keys are computed once.
+name_key = lru_cache(maxsize=16384)(_name_key)
 _PREFIX = re.compile(r"^(Thành phố|Tỉnh|Phường|Xã|Đặc khu)\s+", re.IGNORECASE)
 CITY = "thành phố"
 PROVINCE = "tỉnh"
@@ -68,6 +70,7 @@ def ward_type(name: str, province: str | None = None) -> str | None:
     return types.pop() if len(types) == 1 else None
 
 
+@lru_cache(maxsize=8192)
 def is_known_place(name: str) -> bool:
     """Whether the name is a province (old or new) or a 2025 ward or commune."""
     return name in provinces() or name_key(name) in _wards()
@@ -98,12 +101,13 @@ def _districts() -> dict[str, list[tuple[str, str, str]]]:
     return index
 
 
-def district_levels(name: str, province: str | None = None) -> set[str]:
+@lru_cache(maxsize=8192)
+def district_levels(name: str, province: str | None = None) -> frozenset[str]:
     """The levels (``huyện``, ``thị xã``...) a district of that name had before 2025, in the province if given."""
     entries = _districts().get(name_key(name), [])
     if province:
         entries = [e for e in entries if name_key(e[2]) == name_key(province)] or entries
-    return {e[0] for e in entries}
+    return frozenset(e[0] for e in entries)
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +119,7 @@ def _place_spellings() -> dict[str, str]:
     return spellings
 
 
+@lru_cache(maxsize=8192)
 def known_spelling(name: str) -> str | None:
     """The gazetteer's spelling of a place name written in any case or tone placement (``thanh hoá`` → ``Thanh Hóa``)."""
     return _place_spellings().get(name_key(name))
@@ -147,6 +152,7 @@ def province_named(written: str, forgive: bool = False) -> str | None:
     return close[0] if len(close) == 1 else None
 
 
+@lru_cache(maxsize=2048)
 def close_spelling(name: str, levels: tuple[str, ...], province: str | None = None) -> str | None:
     """The one district (or province, for ``tỉnh``) of those levels whose name differs from ``name`` by one letter
     (``Thường Tính`` → ``Thường Tín``): an obvious misspelling gets its real name; None when not unique."""

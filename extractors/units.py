@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors import grammar, orgs
-from extractors.lexicon import ADMIN, SURNAMES, level_of, name_key
+from extractors.lexicon import ADMIN, SURNAMES, level_of
 from extractors.orgs import LOW, Prefix, Unit
+from extractors.places import name_key
 from extractors.sentences import sentence_at, sentence_end
 from extractors.spans import Span
 
@@ -29,9 +30,16 @@ _SUBJECT_CHARS = 90       # how far after a cluster's name its verb "có/gồm N
 _CLAUSE_START = re.compile(r"[.!?;:\n(]|\s[-–]\s")
 _CLUSTER_WORD = re.compile(r"(?<!\w)(?:[Cc]ụm|[Kk]hối|CỤM|KHỐI)(?!\w)")
 _BULLET = re.compile(r"\n\n(?:[-+•*–]\s*|\d{1,2}[.)]\s+)(?=\S)")
+_COUNT_AFTER_TRIGGER = re.compile(r"\s*(?:các\s+)?(\d{1,3})\s+(?=\S)")
+_AGENT = re.compile(r"\s(?:được|do)\s")
+_APPOINTED = re.compile(r"\b(?:chỉ định|bầu|công nhận|giao|phân công|bầu chọn)\s*$")
+_ALSO = re.compile(r"\s(?:và|cùng)\s")
+_NONSPACE = re.compile(r"\S+")
+_CONJUNCTION = re.compile(r"\s+(?:và|&)\s+")
 _PARENT_TIE = re.compile(r"(?<!\w)(?:trực thuộc|thuộc|của)\s+(?:\S+\s+){0,4}$")
-_HOSTS = re.compile(r"\s(?:đã\s+)?(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?(?:hội nghị|hội thi|hội thao|giao lưu|họp mặt|"
-                    r"buổi|lễ)(?!\w)", re.IGNORECASE)
+_HOSTS = re.compile(r"(?=[tđ])(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?(?:[Hh]ội nghị|HỘI NGHỊ|[Hh]ội thi|[Hh]ội thao|"
+                    r"[Gg]iao lưu|[Hh]ọp mặt|[Bb]uổi|[Ll]ễ)(?!\w)")
+_HOST_VERB_BEFORE = re.compile(r"\s(?:đã\s+)?$")
 _AFTER_CLUSTER = 45       # a unit this close after the cluster's name is the organisation it belongs to
 _PROTECT_COMMA = re.compile(r"Văn hóa, Thể thao|Lao động, Thương binh|Thể thao, Du lịch")
 
@@ -46,8 +54,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     not_letter = f"(?<![{LOW}\\w])"
     after = f"(?![{LOW}\\w])"
     return {
-        "trigger": re.compile(rf"{not_letter}(?:{_words('trigger')}){after}"),
-        "count": re.compile(rf"{not_letter}(?P<n>\d{{1,3}})(?:/(?P<m>\d{{1,3}}))?\s+(?P<noun>{nouns}){after}",
+        "trigger": re.compile(rf"(?=[bg]){not_letter}(?:{_words('trigger')}){after}"),
+        "count": re.compile(rf"(?=\d){not_letter}(?P<n>\d{{1,3}})(?:/(?P<m>\d{{1,3}}))?\s+(?P<noun>{nouns}){after}",
                             re.IGNORECASE),
         "discard": re.compile(rf"{not_letter}(?:{_words('discard')}){after}"),
         "qualifier": re.compile(rf"^[\s,]*(?:\S+\s+){{0,2}}?(?:{_words('qualifier')}){after}"),
@@ -58,7 +66,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "intro": re.compile(rf"{not_letter}(?:{_words('count_intro')})(?:\s+\S+){{0,2}}\s+$"),
         "plural": re.compile(rf"{not_letter}các\s+(?:{_words('member_noun')}){after}(?:\s+[^\s,.;:()]+){{0,4}}\s*$",
                              re.IGNORECASE),
-        "members": re.compile(rf"{not_letter}(?P<n>\d{{1,3}})\s+(?:đơn vị\s+)?thành viên{after}"),
+        "members": re.compile(rf"(?=\d){not_letter}(?P<n>\d{{1,3}})\s+(?:đơn vị\s+)?thành viên{after}"),
         "level": re.compile(rf"{not_letter}(?:{ADMIN}){after}"),
         "noun": re.compile(rf"^\s*(?:các\s+)?(?:\d{{1,3}}\s+)?{nouns}{after}", re.IGNORECASE),
     }
@@ -92,7 +100,8 @@ def member_units(text: str, province: str | None, clusters: list[dict]) -> tuple
             if found.count:
                 counts.append(found.count)
     roles = role_units(text, province)
-    merged = _merge(units + roles + host_units(text, province, clusters, units))
+    hosts = [] if units else host_units(text, province, clusters, units)
+    merged = _merge(units + roles + hosts)
     count = _cluster_count(clusters) or (counts[0] if counts else None) or _stated_count(text, clusters, len(merged))
     return [u.record() for u in merged], count, roles
 
@@ -150,10 +159,10 @@ def _after_trigger(text: str, start: int, end: int) -> _List | None:
     if colon >= 0 and colon < stop and _noun_phrase(text[end:colon]):
         phrase, body = text[end:colon], colon + 1
     else:
-        counted = re.match(r"\s*(?:các\s+)?(\d{1,3})\s+(?=\S)", text[end:])
-        if counted and _patterns()["count"].match(text, end + counted.start(1)):
-            phrase = text[end:end + counted.end()]
-            body = end + counted.end()
+        counted = _COUNT_AFTER_TRIGGER.match(text, end)
+        if counted and _patterns()["count"].match(text, counted.start(1)):
+            phrase = text[end:counted.end()]
+            body = counted.end()
     if _discarded(phrase):
         return None
     prefix = _prefix(phrase) if phrase.strip() else _prefix(before)
@@ -163,6 +172,9 @@ def _after_trigger(text: str, start: int, end: int) -> _List | None:
 
 def _after_colon(text: str, colon: int) -> _List | None:
     """``4 huyện: A, B``, ``đại diện 07 Công đoàn cơ sở các cơ quan, đơn vị: A, B``, ``có 12 đơn vị: A, B``."""
+    before = text[max(0, colon - _COLON_BACK_CHARS):colon]
+    if "các" not in before and not any(c.isdigit() for c in before):
+        return None
     head_start = colon - len(_back(text, colon, stops=r"[.!?;\n(]", reach=_COLON_BACK_CHARS))
     head = text[head_start:colon]
     if _patterns()["trigger"].search(head[-_HEAD_CHARS:]):
@@ -214,8 +226,11 @@ def _back(text: str, pos: int, stops: str = r"[.!?;\n(]", reach: int = _BACK_CHA
 def _list_end(text: str, body: int, head_start: int) -> int:
     """Where a list body ends: the sentence's end, the bracket that closes one opened before the list, or, for a
     colon that ends its line, the last of the bullet lines that follow (``- LĐLĐ huyện A``)."""
-    if not text[body:text.find("\n", body) if "\n" in text[body:] else len(text)].strip():
-        pos = body + len(text[body:]) - len(text[body:].lstrip(" "))
+    line_end = text.find("\n", body)
+    if not text[body:line_end if line_end >= 0 else len(text)].strip():
+        pos = body
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
         while (bullet := _BULLET.match(text, pos)):
             nxt = text.find("\n", bullet.end())
             pos = nxt if nxt >= 0 else len(text)
@@ -249,7 +264,7 @@ def _prefix(phrase: str) -> Prefix:
     """What the items of a list inherit from its head phrase: head, levels, an institution prefix, sector."""
     head = None
     org = None
-    for word in re.finditer(r"\S+", phrase):
+    for word in _NONSPACE.finditer(phrase):
         found = orgs.head_at(phrase, word.start())
         if not found:
             continue
@@ -292,9 +307,7 @@ def _read_items(text: str, found: _List, province: str | None) -> list[Unit]:
     if found.end == len(text) and spans and not text.rstrip().endswith((".", ")", "”", '"')):
         spans = spans[:-1]               # the stored copy is cut inside the last item
     for i, (start, end) in enumerate(spans):
-        parts = [(start, end)]
-        if i == len(spans) - 1:
-            parts = _split_conjunction(text, start, end, prefix, province, found.strict)
+        parts = _split_conjunction(text, start, end, prefix, province, found.strict, last=i == len(spans) - 1)
         for part_start, part_end in parts:
             items, prefix = orgs.parse(text[part_start:part_end], part_start, prefix, province, found.strict)
             if not items:
@@ -304,13 +317,18 @@ def _read_items(text: str, found: _List, province: str | None) -> list[Unit]:
 
 
 def _split_conjunction(text: str, start: int, end: int, prefix: Prefix, province: str | None,
-                       strict: bool) -> list[Span]:
-    """An item cut at its last ``và``/``&`` when the part before reads as a unit and the part after opens one."""
-    for conj in reversed(list(re.finditer(r"\s+(?:và|&)\s+", text[start:end]))):
-        left = (start, start + conj.start())
+                       strict: bool, last: bool) -> list[Span]:
+    """An item cut at its last ``và``/``&`` when the part before reads as a unit and the part after opens one
+    (inside the list, only before the head of a union or federation: ``LĐLĐ thị xã A và LĐLĐ các huyện: B``)."""
+    for conj in reversed(list(_CONJUNCTION.finditer(text, start, end))):
+        right = text[conj.end():end]
+        head = orgs.head_at(right)
+        if not last and not (head and head[0] in {"union", "federation"}):
+            continue
+        left = (start, conj.start())
         items, after = orgs.parse(text[left[0]:left[1]], left[0], prefix, province, strict)
-        if items and _starts_item(text[start + conj.end():end], after):
-            return [left, (start + conj.end(), end)]
+        if items and _starts_item(right, after):
+            return [left, (conj.end(), end)]
     return [(start, end)]
 
 
@@ -345,23 +363,43 @@ def _starts_item(text: str, prefix: Prefix) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_pattern() -> re.Pattern[str]:
+    """A cluster role, with what links it to the unit before it (``X (Khối trưởng)``, ``X là Cụm trưởng``,
+    ``Chủ tịch X, Cụm trưởng``) or after it (``Cụm trưởng là X``)."""
     roles = grammar.alternation(list(grammar.cluster_roles()))
-    return re.compile(
-        rf"(?P<before>\s*(?:\(\s*|[-–]\s*|,\s*|\s(?:là|làm|giữ vai trò)\s+)(?:đơn vị\s+)?)(?P<role>{roles})(?![{LOW}\w])"
-        rf"|(?P<role2>{roles})(?:\s+năm\s+\d{{4}})?\s+(?:là|:)\s+")
+    return re.compile(rf"(?=[CcKkTtPp])(?<![{LOW}\w])(?:{roles})(?![{LOW}\w])")
+
+
+_ROLE_WORD = re.compile(r"(?=[tTpP])(?:trưởng|Trưởng|TRƯỞNG|phó|Phó|PHÓ|Khối|KHỐI)(?!\w)")
+
+
+def _roles_in(text: str) -> list[re.Match[str]]:
+    """The cluster roles written in the text, found from their word ``trưởng``/``phó``."""
+    found, end = [], 0
+    for word in _ROLE_WORD.finditer(text):
+        if word.start() < end:
+            continue
+        match = _role_pattern().search(text, max(end, word.start() - 14), word.end() + 14)
+        if match:
+            found.append(match)
+            end = match.end()
+    return found
+
+
+_ROLE_BEFORE = re.compile(r"(?:\(\s*|[-–]\s*|,\s*|\s(?:là|làm|giữ vai trò)\s+)(?:đơn vị\s+)?$")
+_ROLE_AFTER = re.compile(r"(?:\s+năm\s+\d{4})?\s+(?:là|:)\s+")
 
 
 def role_units(text: str, province: str | None) -> list[Unit]:
     """Units the text names by a cluster role: ``X là Cụm trưởng``, ``X (Khối trưởng)``, ``Cụm trưởng là X``,
     ``Chủ tịch X, Cụm trưởng``; cụm trưởng units first."""
     found: list[Unit] = []
-    for match in _role_pattern().finditer(text):
-        if match["role"]:
-            unit = _unit_before(text, match.start(), province)
-            role = orgs.role_of(match["role"])
-        else:
-            unit = _unit_after(text, match.end(), province)
-            role = orgs.role_of(match["role2"])
+    for match in _roles_in(text):
+        role = orgs.role_of(match.group())
+        linked = _ROLE_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        after = _ROLE_AFTER.match(text, match.end())
+        unit = _unit_before(text, linked.start(), province) if linked else None
+        if unit is None and after:
+            unit = _unit_after(text, after.end(), province)
         if unit:
             unit.role = role
             found.append(unit)
@@ -373,12 +411,12 @@ def _unit_before(text: str, end: int, province: str | None) -> Unit | None:
     as one unit (``được X chỉ định`` and a person's name after the unit are left out)."""
     window = _back(text, end, stops=r"[.!?;:\n(,]|\s[-–]\s")
     offset = end - len(window)
-    agent = re.search(r"\s(?:được|do)\s", " " + window)
-    if agent and re.search(r"\b(?:chỉ định|bầu|công nhận|giao|phân công|bầu chọn)\s*$", window):
+    agent = _AGENT.search(" " + window)
+    if agent and _APPOINTED.search(window):
         window = window[:max(0, agent.start() - 1)]
-    conj = [m.end() for m in re.finditer(r"\s(?:và|cùng)\s", window)]
+    conj = [m.end() for m in _ALSO.finditer(window)]
     for start in ([conj[-1]] if conj else []) + [0]:
-        heads = [(w.start(), orgs.head_at(window, w.start())) for w in re.compile(r"\S+").finditer(window, start)]
+        heads = [(w.start(), orgs.head_at(window, w.start())) for w in _NONSPACE.finditer(window, start)]
         heads = sorted(((pos, found) for pos, found in heads if found),
                        key=lambda h: (h[1][0] not in {"union", "federation"}, h[0]))
         for pos, _ in heads:
@@ -403,10 +441,14 @@ def _unit_after(text: str, start: int, province: str | None) -> Unit | None:
 
 def host_units(text: str, province: str | None, clusters: list[dict], listed: list[Unit]) -> list[Unit]:
     """Units that hold the cluster's meeting (``LĐLĐ quận X tổ chức Hội nghị tổng kết ... Cụm 1``): members too,
-    unless a provincial federation hosts the meeting of clusters of lower units."""
+    unless a provincial federation hosts the meeting of clusters of lower units. Asked only of an article that
+    lists no members."""
     found = []
     spans = [c["span"] for c in clusters]
-    for match in _HOSTS.finditer(text):
+    for verb in _HOSTS.finditer(text):
+        match = _HOST_VERB_BEFORE.search(text, max(0, verb.start() - 6), verb.start())
+        if not match:
+            continue
         start, end = sentence_at(text, match.start())
         if not any(start <= s[0] < end for s in spans):
             continue
