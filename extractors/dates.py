@@ -35,6 +35,7 @@ _AFTER_DOCUMENT = re.compile(
 _RANGE_BEFORE = re.compile(r"(?:đến|tính đến|từ|tới|\d\s*[-–])\s*(?:ngày\s*)?$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d{1,2}[/.]\d{1,2}")
 _DATELINE = re.compile(r"(?:\d{1,2}:\d{2}|[Tt]hứ\s+\w+|[Cc]hủ nhật|[Cc]ập nhật|[Nn]gày đăng|[Đđ]ăng lúc|GMT|\|)")
+_PLACE_DATELINE = re.compile(r"[\w\s,]{0,30}ngày")   # "Tây Ninh ngày 30/11/2021", "Nghệ An, ngày ..."
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _LEAD_CHARS = 900
 _DATELINE_CHARS = 60
@@ -83,7 +84,7 @@ def _is_dateline(text: str, span: Span) -> bool:
     if len(line) > _DATELINE_CHARS:
         return False
     rest = (line[:span[0] - start] + line[span[1] - start:]).strip(" ,()")
-    return bool(_DATELINE.search(line)) or not rest or bool(re.fullmatch(r"[\w\s]{0,30}ngày", rest))
+    return bool(_DATELINE.search(line)) or not rest or bool(_PLACE_DATELINE.fullmatch(rest))
 
 
 def context_year(text: str, title_end: int) -> int | None:

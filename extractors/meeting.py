@@ -40,6 +40,8 @@ _PERIOD = re.compile(
     r"(?:(?:\d{1,2}|ba|sáu|chín|những)\s+tháng(?:\s+(?:đầu|cuối))?\s+năm|quý\s+[IV]+(?:\s+năm)?|năm\s+học|năm)"
     r"(?:\s*(?P<year>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<year2>(?:19|20)\d\d))?)?(?!\s*\d)",
     re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_GLUED_YEAR = re.compile(r"(?i)năm(?=\d)")
 _DATE_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$", re.IGNORECASE)
 
 
@@ -123,7 +125,7 @@ def period(text: str, regions: list[Span], meeting_year: int | None) -> tuple[st
                 if meeting_year is None or value.lower() in {"năm", "năm học"}:
                     continue
                 value = f"{value} {meeting_year}"
-            return re.sub(r"\s+", " ", value), match.span()
+            return _SPACES.sub(" ", _GLUED_YEAR.sub("năm ", value)), match.span()
     return None
 
 

@@ -369,7 +369,7 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?=[CcKkTtPp])(?<![{LOW}\w])(?:{roles})(?![{LOW}\w])")
 
 
-_ROLE_WORD = re.compile(r"(?=[tTpP])(?:trưởng|Trưởng|TRƯỞNG|phó|Phó|PHÓ|Khối|KHỐI)(?!\w)")
+_ROLE_WORD = re.compile(r"(?=[tTpP])(?:trưởng|Trưởng|TRƯỞNG|phó|Phó|PHÓ)(?!\w)")
 
 
 def _roles_in(text: str) -> list[re.Match[str]]:
@@ -501,5 +501,6 @@ def _stated_count(text: str, clusters: list[dict], found: int) -> tuple[int, Spa
             return int(subject["n"]), subject.span("n")
     if found >= _MIN_ITEMS:
         for match in re.finditer(rf"(?<![\d/.,])({found})\s+đơn vị\b", text):
-            return found, match.span(1)
+            if not _qualified(text[match.end():match.end() + 40]):
+                return found, match.span(1)
     return None
