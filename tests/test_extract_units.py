@@ -180,12 +180,25 @@ def test_a_lost_full_stop_does_not_join_the_next_sentence_to_the_last_place() ->
 # --------------------------------------------------------------------------- enumerations of every shape
 
 
-def test_agencies_after_gom_cac_co_quan() -> None:
-    record = units_of("Khối thi đua số 3 gồm các cơ quan: Sở Tài chính, Văn phòng UBND tỉnh, Kho bạc Nhà nước tỉnh "
-                      "và Sở Kế hoạch và Đầu tư.")
-    assert unit_names(record) == ["Sở Tài chính", "Văn phòng Ủy ban nhân dân tỉnh", "Kho bạc Nhà nước tỉnh",
-                                  "Sở Kế hoạch và Đầu tư"]
-    assert {u["type"] for u in record["member_units"]} == {None}
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Khối thi đua số 3 gồm các cơ quan: Sở Tài chính, Văn phòng UBND tỉnh, Kho bạc Nhà nước tỉnh và Sở Kế hoạch "
+     "và Đầu tư.", ["Sở Tài chính", "Văn phòng Ủy ban nhân dân tỉnh", "Kho bạc Nhà nước tỉnh", "Sở Kế hoạch và Đầu tư"]),
+    ("Khối thi đua số IV gồm: Công đoàn Thanh tra Chính phủ, Kiểm toán Nhà nước, Ủy ban Dân tộc.",
+     ["Công đoàn Thanh tra Chính phủ", "Công đoàn Kiểm toán Nhà nước", "Công đoàn Ủy ban Dân tộc"]),
+    ("Cụm thi đua số 2 gồm CĐ Giáo dục tỉnh, CĐ Y tế tỉnh và CĐCS Công ty Điện lực Quảng Trị.",
+     ["Công đoàn Giáo dục tỉnh", "Công đoàn Y tế tỉnh", "Công đoàn cơ sở Công ty Điện lực Quảng Trị"]),
+    ("Khối thi đua miền Trung gồm 3 Công ty cà phê: Thắng Lợi, Phước An và Việt Đức.",
+     ["Công ty cà phê Thắng Lợi", "Công ty cà phê Phước An", "Công ty cà phê Việt Đức"]),
+    ("Cụm thi đua số 4 gồm các trường THPT: Nguyễn Huệ, Lê Lợi và Trần Phú.",
+     ["Trường THPT Nguyễn Huệ", "Trường THPT Lê Lợi", "Trường THPT Trần Phú"]),
+    ("Cụm thi đua số 8 gồm 4 đơn vị: LĐLĐ thị xã Cửa Lò và LĐLĐ các huyện: Nghi Lộc, Nam Đàn, Hưng Nguyên.",
+     ["Liên đoàn Lao động thị xã Cửa Lò", "Liên đoàn Lao động huyện Nghi Lộc", "Liên đoàn Lao động huyện Nam Đàn",
+      "Liên đoàn Lao động huyện Hưng Nguyên"]),
+], ids=["agencies", "unions-of-agencies-share-the-head", "short-union-heads", "shared-enterprise-prefix",
+        "shared-school-head", "member-joined-by-va"])
+def test_enumerations_of_every_shape(sentence: str, names: list[str]) -> None:
+    record = units_of(sentence)
+    assert unit_names(record) == names
 
 
 def test_central_sector_unions_after_bao_gom_colon() -> None:
@@ -194,20 +207,6 @@ def test_central_sector_unions_after_bao_gom_colon() -> None:
     assert [(u["name"], u["type"]) for u in record["member_units"]] == [
         ("Công đoàn Dệt may Việt Nam", "ngành"), ("Công đoàn Cao su Việt Nam", "ngành"),
         ("Công đoàn Ngân hàng Việt Nam", "ngành")]
-
-
-def test_unions_of_agencies_are_not_sector_unions() -> None:
-    record = units_of("Khối thi đua số IV gồm: Công đoàn Thanh tra Chính phủ, Kiểm toán Nhà nước, "
-                      "Ủy ban Dân tộc.")
-    assert unit_names(record) == ["Công đoàn Thanh tra Chính phủ", "Công đoàn Kiểm toán Nhà nước",
-                                  "Công đoàn Ủy ban Dân tộc"]
-    assert {u["type"] for u in record["member_units"]} == {None}
-
-
-def test_short_union_heads_are_written_out() -> None:
-    record = units_of("Cụm thi đua số 2 gồm CĐ Giáo dục tỉnh, CĐ Y tế tỉnh và CĐCS Công ty Điện lực Quảng Trị.")
-    assert unit_names(record) == ["Công đoàn Giáo dục tỉnh", "Công đoàn Y tế tỉnh",
-                                  "Công đoàn cơ sở Công ty Điện lực Quảng Trị"]
 
 
 def test_enterprises_carry_their_bare_name_and_their_role() -> None:
@@ -221,22 +220,11 @@ def test_enterprises_carry_their_bare_name_and_their_role() -> None:
     assert record["cluster_leader"] == {"name": None, "unit": "Công ty TNHH MTV Cà phê Thắng Lợi"}
 
 
-def test_a_shared_enterprise_prefix_is_distributed() -> None:
-    record = units_of("Khối thi đua miền Trung gồm 3 Công ty cà phê: Thắng Lợi, Phước An và Việt Đức.")
-    assert unit_names(record) == ["Công ty cà phê Thắng Lợi", "Công ty cà phê Phước An", "Công ty cà phê Việt Đức"]
-    assert record["member_count_stated"] == 3
-
-
 def test_bare_enterprise_names_after_a_counted_noun() -> None:
     record = units_of("Khối thi đua Tây Nguyên 2 có 3 đơn vị: Cà phê Thắng Lợi (Khối trưởng), Cà phê Phước An, "
                       "Tổng công ty Cà phê Việt Đức.")
     assert unit_names(record) == ["Cà phê Thắng Lợi", "Cà phê Phước An", "Tổng công ty Cà phê Việt Đức"]
     assert record["cluster"]["number"] == 2
-
-
-def test_schools_get_the_shared_school_head() -> None:
-    record = units_of("Cụm thi đua số 4 gồm các trường THPT: Nguyễn Huệ, Lê Lợi và Trần Phú.")
-    assert unit_names(record) == ["Trường THPT Nguyễn Huệ", "Trường THPT Lê Lợi", "Trường THPT Trần Phú"]
 
 
 def test_items_on_bullet_lines() -> None:
@@ -270,13 +258,6 @@ def test_provinces_in_brackets_after_a_plural_head() -> None:
         ("Liên đoàn Lao động tỉnh Kon Tum", "tỉnh"), ("Liên đoàn Lao động tỉnh Gia Lai", "tỉnh"),
         ("Liên đoàn Lao động tỉnh Đắk Lắk", "tỉnh")]
     assert record["federation"] is None and record["province"] is None
-
-
-def test_a_member_joined_by_va_inside_the_list() -> None:
-    record = units_of("Cụm thi đua số 8 gồm 4 đơn vị: LĐLĐ thị xã Cửa Lò và LĐLĐ các huyện: Nghi Lộc, Nam Đàn, "
-                      "Hưng Nguyên.")
-    assert unit_names(record) == ["Liên đoàn Lao động thị xã Cửa Lò", "Liên đoàn Lao động huyện Nghi Lộc",
-                                  "Liên đoàn Lao động huyện Nam Đàn", "Liên đoàn Lao động huyện Hưng Nguyên"]
 
 
 def test_a_list_cut_short_by_the_stored_copy_drops_its_last_item() -> None:
