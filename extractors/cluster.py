@@ -27,7 +27,7 @@ _PLURAL_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}|các|những|mỗi|từng|giữa
 _WORD = re.compile(r"\s*(\([A-ZĐ]{2,6}\)|[-–]|[^\s,.;:()“”\"]+)")
 _COUNTED = re.compile(r"\s+(\d{1,3})(?=\s)")
 _GAP = re.compile(r"[ \t]+")
-_MEETING_WORDS = re.compile(r"giao ước|tổng kết|sơ kết|giao ban", re.IGNORECASE)
+_SIGNING = re.compile(r"giao ước", re.IGNORECASE)
 _ROLE_EVIDENCE = re.compile(r"[Tt]rưởng [Kk]hối|[Kk]hối [Tt]rưởng|[Kk]hối [Pp]hó|(?:trong|thuộc|của) [Kk]hối\b")
 
 
@@ -184,8 +184,8 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
 
     A numbered cluster named in the headline or lead wins (the most named; a headline mention counts twice);
     else the first cluster named there by its members or region; else a bloc named without ``thi đua`` when
-    the text gives it a khối trưởng or members; else, when the lead reports a cluster meeting of unnamed
-    clusters (``chia ... thành 4 cụm thi đua và tổ chức ký giao ước``), a cluster with no number.
+    the text gives it a khối trưởng or members; else, when the lead reports that unnamed clusters sign their
+    pledges (``chia ... thành 4 cụm thi đua và tổ chức ký giao ước``), a cluster with no number.
     """
     in_lead = [m for m in mentions if m["span"][0] < lead_end]
     numbered = [m for m in mentions if m["class"] == "numbered"]
@@ -208,7 +208,8 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
             count = next((m["count"] for m in group if m["count"]), None)
             return {**chosen, "mentions": group, "count": count}
     for mention in in_lead:
-        if mention["class"] == "plural" and _MEETING_WORDS.search(text, *sentence_at(text, mention["span"][0])):
+        if mention["class"] == "plural" and _SIGNING.search(text, mention["span"][1],
+                                                             sentence_at(text, mention["span"][0])[1]):
             return {**mention, "name": f"{mention['kind']} thi đua", "mentions": [mention]}
     return None
 

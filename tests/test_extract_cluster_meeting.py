@@ -354,3 +354,10 @@ def test_a_cluster_visited_is_no_location() -> None:
     record = run("Ngày 21/11, Đoàn khảo sát của LĐLĐ thành phố đã làm việc tại Cụm thi đua số 5.",
                  title="Cụm thi đua số 5 hoàn thành nhiệm vụ", date="2024-11-22")
     assert record["meeting"]["location"] is None
+
+
+def test_clusters_awarded_at_a_federations_own_meeting_are_no_cluster_article() -> None:
+    record = run("Chiều 20/12, LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết công tác năm 2024, khen thưởng các cụm "
+                 "thi đua xuất sắc.", title="LĐLĐ tỉnh Nghệ An tổng kết năm 2024", date="2024-12-21")
+    assert record["cluster"] is None and record["meeting"] is None
+    assert record["province"] == "Nghệ An"

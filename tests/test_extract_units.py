@@ -353,11 +353,13 @@ def test_units_of_the_whole_cluster_are_no_member_count() -> None:
     ("CĐVC tỉnh", Prefix(), "Công đoàn Viên chức tỉnh", "ngành", "Viên chức"),
     ("sở Nội vụ", Prefix("Công đoàn cơ sở"), "Công đoàn cơ sở Sở Nội vụ", None, "Sở Nội vụ"),
     ("Công đoàn cơ quan Tỉnh đoàn", Prefix(), "Công đoàn cơ quan Tỉnh đoàn", None, "Tỉnh đoàn"),
+    ("Thanh tra Chính phủ", Prefix("Công đoàn"), "Công đoàn Thanh tra Chính phủ", None, "Thanh tra Chính phủ"),
     ("Công đoàn VKSND tối cao", Prefix(), "Công đoàn Viện kiểm sát nhân dân tối cao", None,
      "Viện kiểm sát nhân dân tối cao"),
     ("Bà Rịa - Vũng Tàu", Prefix("Liên đoàn Lao động", ("tỉnh",)), "Liên đoàn Lao động tỉnh Bà Rịa - Vũng Tàu",
      "tỉnh", "Bà Rịa - Vũng Tàu"),
 ], ids=["plural-head", "inherited", "sector-with-city", "sector-abbr", "lowercase-agency", "agency-union",
+        "union-of-an-agency-is-no-sector",
         "abbr-agency", "dashed-province"])
 def test_organisation_grammar(item: str, prefix: Prefix, name: str, kind: str | None, place: str) -> None:
     units, _ = parse(item, 0, prefix, None)
