@@ -67,6 +67,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "plural": re.compile(rf"{not_letter}các\s+(?:{_words('member_noun')}){after}(?:\s+[^\s,.;:()]+){{0,4}}\s*$",
                              re.IGNORECASE),
         "members": re.compile(rf"(?=\d){not_letter}(?P<n>\d{{1,3}})\s+(?:đơn vị\s+)?thành viên{after}"),
+        "cluster_has": re.compile(rf"(?=[CcKk])(?<!\w)(?<![Tt]oàn )(?<![Mm]ỗi )(?<!các )(?:[Cc]ụm|[Kk]hối)(?:\s+thi đua)?"
+                                  rf"\s+(?:gồm có|gồm|có|bao gồm)\s+(?P<n>\d{{1,3}})\s+{nouns}{after}", re.IGNORECASE),
         "level": re.compile(rf"{not_letter}(?:{ADMIN}){after}"),
         "noun": re.compile(rf"^\s*(?:các\s+)?(?:\d{{1,3}}\s+)?{nouns}{after}", re.IGNORECASE),
     }
@@ -486,7 +488,8 @@ def _cluster_count(clusters: list[dict]) -> tuple[int, Span] | None:
 
 def _stated_count(text: str, clusters: list[dict], found: int) -> tuple[int, Span] | None:
     """The member count stated outside a list: ``7 đơn vị thuộc Cụm``, ``Cụm thi đua số 2 có 11 công đoàn cơ sở``,
-    or ``6 đơn vị`` that matches the number of units listed."""
+    ``Cụm gồm 7 đơn vị`` (not ``Toàn cụm có ...``, the units under the members), or ``6 đơn vị`` that matches the
+    number of units listed."""
     pats = _patterns()
     for match in pats["count"].finditer(text):
         tie = pats["tie"].match(text, match.end())
@@ -499,6 +502,9 @@ def _stated_count(text: str, clusters: list[dict], found: int) -> tuple[int, Spa
         subject = pats["subject"].match(text, mention["span"][1])
         if subject and not _qualified(text[subject.end():subject.end() + 30]):
             return int(subject["n"]), subject.span("n")
+    for said in pats["cluster_has"].finditer(text):
+        if not _qualified(text[said.end():said.end() + 30]):
+            return int(said["n"]), said.span("n")
     if found >= _MIN_ITEMS:
         for match in re.finditer(rf"(?<![\d/.,])({found})\s+đơn vị\b", text):
             if not _qualified(text[match.end():match.end() + 40]):

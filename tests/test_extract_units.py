@@ -321,8 +321,9 @@ def test_an_article_about_no_cluster_lists_no_members() -> None:
     ("Chiều 2/4, đại diện 8/10 đơn vị công đoàn cơ sở trực thuộc Cụm thi đua số 2 đã ký giao ước.", 10),
     ("Chiều 2/4, Cụm thi đua số 2, Công đoàn Viên chức tỉnh có 12 công đoàn cơ sở đã ký giao ước.", 12),
     ("Chiều 2/4, Cụm thi đua số 2 với 9 đơn vị thành viên đã ký kết giao ước thi đua.", 9),
+    ("Chiều 2/4, Cụm thi đua số 2 ký kết giao ước thi đua. Cụm gồm 7 đơn vị.", 7),
 ], ids=["truong-trong-cum", "ldld-huyen-cua-cum", "cong-doan-nganh", "cong-an-tinh", "of-total", "co-cdcs",
-        "thanh-vien"])
+        "thanh-vien", "cum-gom"])
 def test_stated_count_wordings(sentence: str, count: int) -> None:
     record = units_of(sentence)
     assert record["member_count_stated"] == count
