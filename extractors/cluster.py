@@ -23,7 +23,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _KIND = re.compile(r"(?=[CcKk])(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
 _THI_DUA = re.compile(r"\s+(?:[Tt]hi [Đđ]ua|THI ĐUA)(?![\w])")
 _NUMBER = re.compile(r"\s*(?:(?P<so>[Ss]ố|SỐ)\s*)?(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
-_PLURAL_BEFORE = re.compile(r"(?:(?<!\d)\d{1,3}|các|những|mỗi|từng|giữa|\d+\s+cụm,)\s*$", re.IGNORECASE)
+_PLURAL_BEFORE = re.compile(r"(?:(?<![\d/.-])\d{1,3}|các|những|mỗi|từng|giữa|\d+[ \t]+cụm,)[ \t]*$", re.IGNORECASE)
 _WORD = re.compile(r"\s*(\([A-ZĐ]{2,6}\)|[-–]|[^\s,.;:()“”\"]+)")
 _COUNTED = re.compile(r"\s+(\d{1,3})(?=\s)")
 _GAP = re.compile(r"[ \t]+")

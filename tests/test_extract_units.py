@@ -314,7 +314,7 @@ def test_an_article_about_no_cluster_lists_no_members() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "count"), [
-    ("Chiều 2/4, Công đoàn 11 trường trong cụm đã ký kết giao ước thi đua.", 11),
+    ("Chiều 2/4, Công đoàn 11 trường trong Cụm thi đua số 3 đã ký kết giao ước thi đua.", 11),
     ("Chiều 2/4, lãnh đạo LĐLĐ 4 huyện của cụm thi đua số 2 đã ký kết giao ước.", 4),
     ("Chiều 2/4, Khối thi đua số 3 gồm 7 Công đoàn ngành đã ký kết giao ước thi đua.", 7),
     ("Chiều 2/4, Cụm thi đua Công an 8 tỉnh Tây Nguyên đã ký kết giao ước thi đua.", 8),
