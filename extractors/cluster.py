@@ -20,7 +20,7 @@ from extractors.orgs import LOW, head_at
 from extractors.sentences import sentence_at
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-_KIND = re.compile(r"(?=[CcKk])(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
+_KIND = re.compile(r"(?=[CcKk][ụỤhH])(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
 _THI_DUA = re.compile(r"\s+(?:[Tt]hi [Đđ]ua|THI ĐUA)(?![\w])")
 _NUMBER = re.compile(r"\s*(?:(?P<so>[Ss]ố|SỐ)\s*)?(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
 _PLURAL_BEFORE = re.compile(r"(?:(?<![\d/.-])\d{1,3}|các|những|mỗi|từng|giữa|\d+[ \t]+cụm,)[ \t]*$", re.IGNORECASE)

@@ -24,7 +24,7 @@ _LEAD_PARAGRAPHS = 2
 _SUBSTANTIAL = 80         # characters that make a paragraph count towards the lead (not a dateline or caption)
 _MARKER = re.compile(r"date \S+\n\n")
 _PLACE_AFTER_LEVEL = re.compile(
-    r"\b(?:quận|huyện|thị xã|thành phố|phường|xã)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)?)(?=\s+[a-zà-ỹđ]|[,.;:)])"
+    r"(?=[qhtpx])\b(?:quận|huyện|thị xã|thành phố|phường|xã)\s+([A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)?)(?=\s+[a-zà-ỹđ]|[,.;:)])"
 )
 
 

@@ -26,9 +26,9 @@ _LEVEL = (r"(?P<level>[Tt]ỉnh|TỈNH|[Tt]hành phố|THÀNH PHỐ|TP\.?|Tp\.?|
 _CAP = rf"(?:[{UP}]{{2,}}(?![{LOW}])|[{UP}][{LOW}]*)"
 _RUN = rf"(?P<name>{_CAP}(?:(?:\s*[-–]\s*|\s+){_CAP}){{0,3}})"
 # Each pattern opens with a look-ahead for its first letters, which lets the regex engine skip ahead quickly.
-_FEDERATION = re.compile(rf"(?=[LlL])(?:{_FED_HEAD})(?:\s+{_LEVEL})?(?:\s*(?P<hcm>TP\.?\s?HCM|TPHCM|HCM)|\s+{_RUN})?(?![{LOW}\w])")
-_PLACE_LEVEL = re.compile(rf"(?=[TtT])(?<![{LOW}\w])(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+{_RUN}")
-_ORG_PLACE = re.compile(rf"(?=[CLUT])(?<![{LOW}\w])(?:Công đoàn|Liên đoàn Lao động|LĐLĐ|UBND|Tỉnh ủy|Thành ủy)\s+{_RUN}")
+_FEDERATION = re.compile(rf"(?=L[ĐIi])(?:{_FED_HEAD})(?:\s+{_LEVEL})?(?:\s*(?P<hcm>TP\.?\s?HCM|TPHCM|HCM)|\s+{_RUN})?(?![{LOW}\w])")
+_PLACE_LEVEL = re.compile(rf"(?=[Tt][ỉh]|T[Pp])(?<![{LOW}\w])(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+{_RUN}")
+_ORG_PLACE = re.compile(rf"(?=Cô|Li|LĐ|UB|T[ỉh])(?<![{LOW}\w])(?:Công đoàn|Liên đoàn Lao động|LĐLĐ|UBND|Tỉnh ủy|Thành ủy)\s+{_RUN}")
 _TIE = re.compile(r"\s*(?:,|–|-|:)?\s*(?:(?:trực thuộc|thuộc|của)\s+)?")
 _FAR_TIE = re.compile(r"[^.;:\n()]{0,80}?\s(?:trực thuộc|thuộc|của)\s+")
 _VERB = re.compile(r"(?<!\w)(?:tổ chức|đã|đang|sẽ|diễn ra|tiến hành|ký|tổng kết|sơ kết|giao ban|hội nghị|được|là|có|gồm)"

@@ -37,7 +37,7 @@ _ALSO = re.compile(r"\s(?:và|cùng)\s")
 _NONSPACE = re.compile(r"\S+")
 _CONJUNCTION = re.compile(r"\s+(?:và|&)\s+")
 _PARENT_TIE = re.compile(r"(?<!\w)(?:trực thuộc|thuộc|của)\s+(?:\S+\s+){0,4}$")
-_HOSTS = re.compile(r"(?=[tđ])(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?(?:[Hh]ội nghị|HỘI NGHỊ|[Hh]ội thi|[Hh]ội thao|"
+_HOSTS = re.compile(r"(?=tổ|đă)(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?(?:[Hh]ội nghị|HỘI NGHỊ|[Hh]ội thi|[Hh]ội thao|"
                     r"[Gg]iao lưu|[Hh]ọp mặt|[Bb]uổi|[Ll]ễ)(?!\w)")
 _HOST_VERB_BEFORE = re.compile(r"\s(?:đã\s+)?$")
 _AFTER_CLUSTER = 45       # a unit this close after the cluster's name is the organisation it belongs to
@@ -54,7 +54,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     not_letter = f"(?<![{LOW}\\w])"
     after = f"(?![{LOW}\\w])"
     return {
-        "trigger": re.compile(rf"(?=[bg]){not_letter}(?:{_words('trigger')}){after}"),
+        "trigger": re.compile(rf"(?=bao|gồm){not_letter}(?:{_words('trigger')}){after}"),
         "count": re.compile(rf"(?=\d){not_letter}(?P<n>\d{{1,3}})(?:/(?P<m>\d{{1,3}}))?\s+(?P<noun>{nouns}){after}",
                             re.IGNORECASE),
         "discard": re.compile(rf"{not_letter}(?:{_words('discard')}){after}"),
@@ -371,7 +371,7 @@ def _role_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?=[CcKkTtPp])(?<![{LOW}\w])(?:{roles})(?![{LOW}\w])")
 
 
-_ROLE_WORD = re.compile(r"(?=[tTpP])(?:trưởng|Trưởng|TRƯỞNG|phó|Phó|PHÓ)(?!\w)")
+_ROLE_WORD = re.compile(r"(?=[tT]rư|TRƯ|[pP]hó|PHÓ)(?:trưởng|Trưởng|TRƯỞNG|phó|Phó|PHÓ)(?!\w)")
 
 
 def _roles_in(text: str) -> list[re.Match[str]]:
