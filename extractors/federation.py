@@ -29,6 +29,7 @@ _RUN = rf"(?P<name>{_CAP}(?:(?:\s*[-–]\s*|\s+){_CAP}){{0,3}})"
 _FEDERATION = re.compile(rf"(?=L[ĐIi])(?:{_FED_HEAD})(?:\s+{_LEVEL})?(?:\s*(?P<hcm>TP\.?\s?HCM|TPHCM|HCM)|\s+{_RUN})?(?![{LOW}\w])")
 _PLACE_LEVEL = re.compile(rf"(?=[Tt][ỉh]|T[Pp])(?<![{LOW}\w])(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+{_RUN}")
 _ORG_PLACE = re.compile(rf"(?=Cô|Li|LĐ|UB|T[ỉh])(?<![{LOW}\w])(?:Công đoàn|Liên đoàn Lao động|LĐLĐ|UBND|Tỉnh ủy|Thành ủy)\s+{_RUN}")
+_HCM = re.compile(r"(?=TP)TP\.?\s?HCM")
 _TIE = re.compile(r"\s*(?:,|–|-|:)?\s*(?:(?:trực thuộc|thuộc|của)\s+)?")
 _FAR_TIE = re.compile(r"[^.;:\n()]{0,80}?\s(?:trực thuộc|thuộc|của)\s+")
 _VERB = re.compile(r"(?<!\w)(?:tổ chức|đã|đang|sẽ|diễn ra|tiến hành|ký|tổng kết|sơ kết|giao ban|hội nghị|được|là|có|gồm)"
@@ -71,7 +72,7 @@ def province_mentions(text: str) -> list[dict]:
             if hit:
                 start = match.start("name")
                 found.setdefault(start, {"province": hit[0], "span": (start, start + hit[1])})
-    for match in re.finditer(r"TP\.?\s?HCM|TPHCM", text):
+    for match in _HCM.finditer(text):
         found.setdefault(match.start(), {"province": "Hồ Chí Minh", "span": match.span()})
     return sorted(found.values(), key=lambda m: m["span"])
 

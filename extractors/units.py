@@ -200,6 +200,9 @@ def _after_colon(text: str, colon: int) -> _List | None:
 
 def _in_brackets(text: str, bracket: int) -> _List | None:
     """``4 công đoàn ngành (CĐVC tỉnh, CĐYT tỉnh)``, ``LĐLĐ các tỉnh trong Cụm ... (Bình Thuận, Bình Dương)``."""
+    reach = text[max(0, bracket - _BACK_CHARS):bracket]
+    if "các" not in reach and not any(c.isdigit() for c in reach):
+        return None
     before = _back(text, bracket, stops=r"[.!?;:\n()]")
     close = text.find(")", bracket)
     if close < 0 or _patterns()["trigger"].match(text, bracket + 1) or not before.strip():
@@ -368,19 +371,26 @@ def _role_pattern() -> re.Pattern[str]:
     """A cluster role, with what links it to the unit before it (``X (Khối trưởng)``, ``X là Cụm trưởng``,
     ``Chủ tịch X, Cụm trưởng``) or after it (``Cụm trưởng là X``)."""
     roles = grammar.alternation(list(grammar.cluster_roles()))
-    return re.compile(rf"(?=[CcKkTtPp])(?<![{LOW}\w])(?:{roles})(?![{LOW}\w])")
-
-
-_ROLE_WORD = re.compile(r"(?=[tT]rư|TRƯ|[pP]hó|PHÓ)(?:trưởng|Trưởng|TRƯỞNG|phó|Phó|PHÓ)(?!\w)")
+    return re.compile(rf"(?=[CcKk][ụh]|[Tt]rư|[Pp]hó|CỤM|KHỐI|TRƯ|PHÓ)(?<![{LOW}\w])(?:{roles})(?![{LOW}\w])")
 
 
 def _roles_in(text: str) -> list[re.Match[str]]:
-    """The cluster roles written in the text, found from their word ``trưởng``/``phó``."""
+    """The cluster roles written in the text, found from where ``trưởng`` and ``phó`` stand (a plain string search,
+    much faster than running the roles' pattern over the whole text)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return list(_role_pattern().finditer(text))
+    spots = []
+    for word in ("trưởng", "phó"):
+        pos = lowered.find(word)
+        while pos >= 0:
+            spots.append(pos)
+            pos = lowered.find(word, pos + 1)
     found, end = [], 0
-    for word in _ROLE_WORD.finditer(text):
-        if word.start() < end:
+    for pos in sorted(spots):
+        if pos < end:
             continue
-        match = _role_pattern().search(text, max(end, word.start() - 14), word.end() + 14)
+        match = _role_pattern().search(text, max(end, pos - 6), pos + 14)
         if match:
             found.append(match)
             end = match.end()
