@@ -20,9 +20,10 @@ from datetime import date, timedelta
 from extractors.spans import Span, overlaps
 
 _TIME_OF_DAY = r"(?:[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|SÁNG|CHIỀU)"
-_CUE = (rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|mai|hôm nay))?(?:\s+ngày)?|[Nn]gày|NGÀY|[Hh]ôm nay|[Hh]ôm qua|"
+_WEEKDAY = r"(?:\s+(?:thứ|Thứ)\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|\d)|\s+[Cc]hủ [Nn]hật)?,?"
+_CUE = (rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|mai|hôm nay))?{_WEEKDAY}(?:\s+ngày)?|[Nn]gày|NGÀY|[Hh]ôm nay|[Hh]ôm qua|"
         r"[Vv]ừa qua|vào)")
-_STRONG_CUE = re.compile(rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|mai|hôm nay))?(?:\s+ngày)?|"
+_STRONG_CUE = re.compile(rf"(?:{_TIME_OF_DAY}(?:\s+(?:nay|qua|mai|hôm nay))?{_WEEKDAY}(?:\s+ngày)?|"
                          rf"vào(?:\s+lúc\s+\S+)?(?:\s+{_TIME_OF_DAY})?\s+ngày|"
                          rf"(?:[.:–-]\s*|\n)(?:[Nn]gày|NGÀY))\s*\(?\s*$")
 # Dates are found from their digits; the cue word before them (``Sáng``, ``Ngày``...) is then looked up.

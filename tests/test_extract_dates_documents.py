@@ -59,7 +59,8 @@ def test_publication_dateline_is_not_the_meeting_date() -> None:
     ("Sáng nay (14/6), Cụm thi đua số 4 tổ chức hội nghị sơ kết.", "2023-06-14", "2023-06-14", "14/6"),
     ("Chiều qua (2/1), Cụm thi đua số 4 tổ chức giao ban đầu năm.", "2025-01-03", "2025-01-02", "2/1"),
     ("Chiều 9/8, Cụm thi đua số 4 tổ chức hội nghị giao ban.", "2025-08-09", "2025-08-09", "9/8"),
-], ids=["same-year", "previous-year", "sang-nay", "chieu-qua", "same-day"])
+    ("Sáng thứ Năm (7/8), Cụm thi đua số 4 tổ chức hội nghị giao ban.", "2025-08-09", "2025-08-07", "7/8"),
+], ids=["same-year", "previous-year", "sang-nay", "chieu-qua", "same-day", "weekday"])
 def test_day_without_year_takes_the_year_of_publication(lead: str, published: str, expected: str,
                                                         written: str) -> None:
     record = run(lead, title=TITLE, date=published)
