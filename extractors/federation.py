@@ -124,7 +124,7 @@ def _provincial(province: str, span: Span) -> dict:
 def _scope_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     region = grammar.words("cluster_names.tsv", "region")
     central = grammar.words("cluster_names.tsv", "central")
-    return (re.compile(rf"(?<![{LOW}\w])(?:{grammar.alternation(region)})(?![{LOW}\w])"),
+    return (re.compile(rf"(?<![{LOW}\w])(?:{grammar.alternation(region)})(?![{LOW}\w])", re.IGNORECASE),
             re.compile(rf"(?<![{LOW}\w])(?:{grammar.alternation(central)})(?![{LOW}\w])"))
 
 

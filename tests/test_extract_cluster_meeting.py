@@ -361,3 +361,10 @@ def test_clusters_awarded_at_a_federations_own_meeting_are_no_cluster_article() 
                  "thi đua xuất sắc.", title="LĐLĐ tỉnh Nghệ An tổng kết năm 2024", date="2024-12-21")
     assert record["cluster"] is None and record["meeting"] is None
     assert record["province"] == "Nghệ An"
+
+
+def test_the_mountain_districts_of_one_province_are_no_region() -> None:
+    record = run("Sáng 2/12, Cụm thi đua các huyện miền núi thuộc LĐLĐ tỉnh Nghệ An tổ chức hội nghị tổng kết năm 2024.",
+                 title="Cụm thi đua các huyện miền núi tổng kết", date="2024-12-03")
+    assert record["cluster"]["number"] is None
+    assert record["federation"] == "Liên đoàn Lao động tỉnh Nghệ An"
