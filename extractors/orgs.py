@@ -179,6 +179,11 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
         place = known_spelling(name)
         return [Unit(f"{head} {provinces()[place]} {place}", provinces()[place], place, (start + pos, start + pos + len(name)),
                      head_class=head_class)], later
+    level = _level_of_place(name, head, province) if head and name[0].isupper() else None
+    if level:
+        unit = _place_unit(known_spelling(name) or name, (start + pos, start + pos + len(name)), head, (level,),
+                           province)
+        return [unit], later
     if (strict and not head) or prefix.org:
         return [], later
     if not name[0].isupper():
@@ -197,6 +202,22 @@ def _with_prefix_head(name: str, inst: tuple[str, str, int], prefix: Prefix) -> 
     if shared[1].startswith(inst[1]) and len(shared[1]) > len(inst[1]) and len(name.split()) <= 3:
         return f"{prefix.org} {name}"            # "các Trường THPT: Trường Chinh" names a school after a person
     return name
+
+
+def starts_with_place(text: str) -> bool:
+    """Whether ``text`` opens with a capitalised place the gazetteer knows (``Hoằng Hóa tổ chức...``)."""
+    words = text.split()[:4]
+    return bool(words) and words[0][:1].isupper() and any(
+        _is_place(" ".join(words[:n]).strip(" ,.;:")) for n in range(len(words), 0, -1))
+
+
+def _level_of_place(name: str, head: str, province: str | None) -> str | None:
+    """The level of a union or federation named by a bare place (``Công đoàn Hạc Thành``), when the gazetteer
+    gives exactly one: 2025 wards and communes for unions, districts before 2025 for federations."""
+    if head.startswith("Liên đoàn"):
+        levels = district_levels(name, province)
+        return next(iter(levels)) if len(levels) == 1 else None
+    return ward_type(name, province) if head == "Công đoàn" else None
 
 
 def _skip_spaces(text: str, pos: int) -> int:

@@ -35,6 +35,7 @@ _AGENT = re.compile(r"\s(?:được|do)\s")
 _APPOINTED = re.compile(r"\b(?:chỉ định|bầu|công nhận|giao|phân công|bầu chọn)\s*$")
 _ALSO = re.compile(r"\s(?:và|cùng)\s")
 _NONSPACE = re.compile(r"\S+")
+_SECTOR_SHORT = re.compile(r"CĐ[A-ZĐ]")
 _CONJUNCTION = re.compile(r"\s+(?:và|&)\s+")
 _PARENT_TIE = re.compile(r"(?<!\w)(?:trực thuộc|thuộc|của)\s+(?:\S+\s+){0,4}$")
 _HOSTS = re.compile(r"(?=tổ|đă)(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?(?:[Hh]ội nghị|HỘI NGHỊ|[Hh]ội thi|[Hh]ội thao|"
@@ -358,9 +359,9 @@ def _item_spans(text: str, start: int, end: int) -> list[Span]:
 
 def _starts_item(text: str, prefix: Prefix) -> bool:
     """Whether ``text`` opens an item of its own: a head, a level, or a capitalised place in a list of places."""
-    if orgs.head_at(text) or _patterns()["level"].match(text) or re.match(r"CĐ[A-ZĐ]", text):
+    if orgs.head_at(text) or _patterns()["level"].match(text) or _SECTOR_SHORT.match(text):
         return True
-    return bool((prefix.levels or prefix.org) and text[:1].isupper())
+    return bool((prefix.levels or prefix.org) and text[:1].isupper()) or orgs.starts_with_place(text)
 
 
 # --------------------------------------------------------------------------- units named by a cluster role

@@ -387,3 +387,11 @@ def test_gazetteer_of_districts_spellings_and_misspellings() -> None:
     assert close_spelling("Thường Tính", ("quận",), "Hà Nội") is None
     assert province_named("Hà Tỉnh", forgive=True) == "Hà Tĩnh"
     assert province_named("Hà Tỉnh") is None
+
+
+def test_bare_places_under_a_union_head_are_typed_by_the_2025_map() -> None:
+    record = units_of("Cụm thi đua số 2 của LĐLĐ tỉnh Thanh Hóa gồm 3 công đoàn: Quảng Phú, Hạc Thành và Hoằng Hóa.",
+                      date="2025-08-10")
+    assert [(u["name"], u["type"]) for u in record["member_units"]] == [
+        ("Công đoàn phường Quảng Phú", "phường"), ("Công đoàn phường Hạc Thành", "phường"),
+        ("Công đoàn xã Hoằng Hóa", "xã")]
