@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from extractors import grammar
 from extractors.orgs import LOW, head_at
-from extractors.sentences import sentence_at
+from extractors.sentences import sentence_at, word_spots
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _KIND = re.compile(r"(?=[CcKk][ụỤhH])(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
@@ -60,7 +60,9 @@ def cluster_mentions(text: str) -> list[dict]:
     """
     has_thi_dua = "thi đua" in text.lower()
     mentions = []
-    for match in _KIND.finditer(text):
+    spots = word_spots(text, ("cụm", "khối"))
+    kinds = _KIND.finditer(text) if spots is None else filter(None, (_KIND.match(text, pos) for pos in spots))
+    for match in kinds:
         kind = match["kind"].lower()
         pos = match.end()
         td = _THI_DUA.match(text, pos)

@@ -54,3 +54,19 @@ def sentences(text: str, start: int, end: int) -> list[Span]:
             found.append((pos + len(text[pos:stop]) - len(text[pos:stop].lstrip()), stop))
         pos = stop + 1
     return found
+
+
+def word_spots(text: str, words: tuple[str, ...]) -> list[int] | None:
+    """Where any of the lowercase ``words`` stand in the text, case aside, in text order: a plain string search,
+    much faster than a regex over the whole text. None when lowercasing changes the text's length (then the
+    positions would not be the text's)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    spots = []
+    for word in words:
+        pos = lowered.find(word)
+        while pos >= 0:
+            spots.append(pos)
+            pos = lowered.find(word, pos + 1)
+    return sorted(spots)

@@ -19,7 +19,7 @@ from extractors import grammar, orgs
 from extractors.lexicon import ADMIN, SURNAMES, level_of
 from extractors.orgs import LOW, Prefix, Unit
 from extractors.places import name_key
-from extractors.sentences import sentence_at, sentence_end
+from extractors.sentences import sentence_at, sentence_end, word_spots
 from extractors.spans import Span
 
 _MIN_ITEMS = 2
@@ -376,19 +376,12 @@ def _role_pattern() -> re.Pattern[str]:
 
 
 def _roles_in(text: str) -> list[re.Match[str]]:
-    """The cluster roles written in the text, found from where ``trưởng`` and ``phó`` stand (a plain string search,
-    much faster than running the roles' pattern over the whole text)."""
-    lowered = text.lower()
-    if len(lowered) != len(text):
+    """The cluster roles written in the text, looked for only where ``trưởng`` and ``phó`` stand."""
+    spots = word_spots(text, ("trưởng", "phó"))
+    if spots is None:
         return list(_role_pattern().finditer(text))
-    spots = []
-    for word in ("trưởng", "phó"):
-        pos = lowered.find(word)
-        while pos >= 0:
-            spots.append(pos)
-            pos = lowered.find(word, pos + 1)
     found, end = [], 0
-    for pos in sorted(spots):
+    for pos in spots:
         if pos < end:
             continue
         match = _role_pattern().search(text, max(end, pos - 6), pos + 14)
@@ -492,6 +485,12 @@ def _person_after(unit: Unit, end: int, text: str) -> str | None:
 # --------------------------------------------------------------------------- the stated count
 
 
+def _cluster_words(text: str) -> list[int]:
+    """Where the words ``cụm`` and ``khối`` stand, in text order."""
+    spots = word_spots(text, ("cụm", "khối"))
+    return [m.start() for m in _CLUSTER_WORD.finditer(text)] if spots is None else spots
+
+
 def _cluster_count(clusters: list[dict]) -> tuple[int, Span] | None:
     """A count inside the cluster's name: ``Khối thi đua 11 Công đoàn ngành Trung ương``."""
     return next((m["count"] for m in clusters if m.get("count")), None)
@@ -502,10 +501,11 @@ def _stated_count(text: str, clusters: list[dict], found: int) -> tuple[int, Spa
     ``Cụm gồm 7 đơn vị`` (not ``Toàn cụm có ...``, the units under the members), or ``6 đơn vị`` that matches the
     number of units listed."""
     pats = _patterns()
-    for match in pats["count"].finditer(text):
-        tie = pats["tie"].match(text, match.end())
-        if tie and not _qualified(tie["mods"]) and "." not in tie["mods"]:
-            return _count_of(match, 0)
+    for word_at in _cluster_words(text):
+        for match in pats["count"].finditer(text, max(0, word_at - _BACK_CHARS), word_at):
+            tie = pats["tie"].match(text, match.end())
+            if tie and tie.end() > word_at and not _qualified(tie["mods"]) and "." not in tie["mods"]:
+                return _count_of(match, 0)
     members = pats["members"].search(text)
     if members:
         return int(members["n"]), members.span("n")
