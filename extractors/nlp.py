@@ -5,6 +5,11 @@ underthesea's rule-based tokenizer cuts them; whitespace is kept so that
 ``doc.text`` is the article text exactly and every span's character offsets
 are evidence offsets. Each extractor is a pipeline component that writes its
 result to a ``Doc`` extension (``doc._.cluster``, ``doc._.officials``...).
+
+The extractors read the text itself (their grammars work on characters, not
+tokens), so :func:`analyse` runs the components on a ``Doc`` that carries the
+text without cutting it into tokens; ``nlp(text)`` still tokenizes for callers
+that want the tokens.
 """
 from __future__ import annotations
 
@@ -25,7 +30,7 @@ _NUMERIC = re.compile(r"\d+(?:[./,]\d+)*")
 _COARSE = re.compile(r"\s+|\w+(?:[./,:&'’+-]+\w+)*|[^\w\s]")
 EXTENSIONS = ["published_date", "cluster", "documents", "dates", "meeting_date", "federation", "province",
               "member_units", "member_count", "officials", "cluster_leader", "meeting", "figures"]
-COMPONENTS = ["union_cluster", "union_federation", "union_documents", "union_dates", "union_member_units",
+COMPONENTS = ["union_cluster", "union_member_units", "union_federation", "union_documents", "union_dates",
               "union_officials", "union_meeting", "union_figures"]
 
 
@@ -77,7 +82,7 @@ def analyse(text: str, published_date: str | None, byline_span: tuple[int, int] 
     Returns every ``Doc`` extension's value by name.
     """
     nlp = get_nlp()
-    doc = nlp.make_doc(text)
+    doc = Doc(nlp.vocab)
     doc._.published_date = published_date
     doc.user_data["byline_span"] = byline_span
     doc.user_data["text"] = text

@@ -59,7 +59,8 @@ def test_publication_dateline_is_not_the_meeting_date() -> None:
     ("Sáng nay (14/6), Cụm thi đua số 4 tổ chức hội nghị sơ kết.", "2023-06-14", "2023-06-14", "14/6"),
     ("Chiều qua (2/1), Cụm thi đua số 4 tổ chức giao ban đầu năm.", "2025-01-03", "2025-01-02", "2/1"),
     ("Chiều 9/8, Cụm thi đua số 4 tổ chức hội nghị giao ban.", "2025-08-09", "2025-08-09", "9/8"),
-], ids=["same-year", "previous-year", "sang-nay", "chieu-qua", "same-day"])
+    ("Sáng thứ Năm (7/8), Cụm thi đua số 4 tổ chức hội nghị giao ban.", "2025-08-09", "2025-08-07", "7/8"),
+], ids=["same-year", "previous-year", "sang-nay", "chieu-qua", "same-day", "weekday"])
 def test_day_without_year_takes_the_year_of_publication(lead: str, published: str, expected: str,
                                                         written: str) -> None:
     record = run(lead, title=TITLE, date=published)
@@ -231,3 +232,58 @@ def test_a_day_written_with_a_dot_after_a_cue() -> None:
     record = run("Ngày 20.12, Cụm thi đua số 5 LĐLĐ tỉnh Hà Tĩnh tổ chức hội nghị tổng kết năm 2024.",
                  title="Cụm thi đua số 5 tổng kết", date="2024-12-21")
     assert record["meeting"]["date"] == "2024-12-20"
+
+
+# --------------------------------------------------------------------------- the meeting's own date
+
+
+def test_the_meetings_date_beats_every_cited_documents_date() -> None:
+    record = run("Thực hiện Hướng dẫn số 12/HD – LĐLĐ ngày 5/1/2024 của LĐLĐ tỉnh; Kế hoạch số 31/KH-LĐLĐ ngày "
+                 "10/1/2024, chiều ngày 14/3/2024, tại huyện Yên Thành, Cụm thi đua số 4 tổ chức ký kết giao ước.",
+                 title=TITLE, date="2024-03-15")
+    assert record["meeting"]["date"] == "2024-03-14"
+    assert evidence_of(record, "meeting.date") == "14/3/2024"
+
+
+@pytest.mark.parametrize(("lead", "title", "expected"), [
+    ("Sáng 28/11, Khối thi đua số 2 tổ chức hội nghị tổng kết công tác năm 2023 và ký kết giao ước năm 2024.",
+     "Khối thi đua số 2 đi đầu phong trào", "2023-11-28"),
+    ("Sáng 15/1, Khối thi đua số 2 tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+     "Khối thi đua số 2 ký kết giao ước", "2024-01-15"),
+    ("Sáng 15/1, Khối thi đua số 2 tổ chức hội nghị tổng kết công tác năm 2023.",
+     "Khối thi đua số 2 tổng kết", "2024-01-15"),
+    ("Ngày 12.6, Cụm thi đua số 4 tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+     "Cụm thi đua số 4 sơ kết", "2024-06-12"),
+], ids=["review-late-in-its-year", "signing-early-in-its-year", "review-early-next-year", "dot-date"])
+def test_a_day_without_year_takes_it_from_the_period_named(lead: str, title: str, expected: str) -> None:
+    record = run(lead, "Năm 2025, các đơn vị tiếp tục đổi mới; năm 2025 cụm đặt nhiều chỉ tiêu mới cho năm 2025.",
+                 title=title)
+    assert record["published_date"] is None
+    assert record["meeting"]["date"] == expected
+
+
+def test_vua_qua_alone_gives_no_date() -> None:
+    record = run("Vừa qua, Cụm thi đua số 4 tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.",
+                 title="Cụm thi đua số 4 sơ kết 6 tháng đầu năm", date="2024-07-20")
+    assert record["meeting"]["type"] == "sơ kết"
+    assert record["meeting"]["date"] is None
+
+
+@pytest.mark.parametrize("dateline", ["24/07/2024 18:24", "Thứ tư, 24/07/2024 - 16:20", "Nghệ An, ngày 24/07/2024"],
+                         ids=["date-time", "weekday", "place-and-date"])
+def test_a_date_line_is_not_the_meeting_date(dateline: str) -> None:
+    record = run(dateline, "Dự hội nghị sơ kết của Cụm thi đua số 4 có đại diện lãnh đạo LĐLĐ tỉnh và các đơn vị "
+                 "thành viên trong cụm.", title="Cụm thi đua số 4 sơ kết 6 tháng đầu năm")
+    assert record["meeting"]["date"] is None
+
+
+def test_a_date_range_in_brackets_is_not_the_meeting_date() -> None:
+    record = run("Kỷ niệm 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2024), sáng 26/7, Cụm thi đua "
+                 "số 4 tổ chức giao lưu thể thao.", title=TITLE, date="2024-07-27")
+    assert record["meeting"]["date"] == "2024-07-26"
+
+
+def test_full_date_with_the_period_anchor() -> None:
+    assert resolve((25, 11), None, 2023, date(2022, 12, 31)) == date(2022, 11, 25)
+    assert resolve((15, 1), None, 2030, date(2024, 1, 1)) == date(2024, 1, 15)
+    assert resolve((15, 1), date(2024, 1, 20), 2030, date(2020, 1, 1)) == date(2024, 1, 15)

@@ -25,4 +25,7 @@ def test_numbers_dates_and_codes_stay_whole() -> None:
 def test_every_component_runs_in_order() -> None:
     names = get_nlp().pipe_names
     assert names.index("union_documents") < names.index("union_dates") < names.index("union_figures")
-    assert names.index("union_federation") < names.index("union_member_units") < names.index("union_officials")
+    # The cluster's members tell a cluster of provincial federations (no federation) from a provincial one.
+    assert names.index("union_cluster") < names.index("union_member_units") < names.index("union_federation")
+    assert names.index("union_federation") < names.index("union_documents")
+    assert names.index("union_member_units") < names.index("union_officials") < names.index("union_meeting")

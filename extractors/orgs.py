@@ -1,0 +1,377 @@
+"""The grammar of one organisation named in union news: head + sector or level + place or name.
+
+``LĐLĐ huyện Mỹ Đức`` is a federation head, a level and a place; ``Công đoàn
+ngành Xây dựng`` a union head and a sector; ``CĐCS Công ty cổ phần Vật tư Nông
+sản`` a union head and an enterprise; ``Sở Nội vụ`` an agency. Items of an
+enumeration inherit what the list or the item before them leaves out
+(:class:`Prefix`): ``LĐLĐ các huyện Mỹ Đức, Ứng Hòa`` gives the head and the level
+to ``Ứng Hòa``. The heads, sectors and roles are data (``extractors/data/``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from extractors import grammar
+from extractors.lexicon import ADMIN, SECTORS, SURNAMES, expand, level_of
+from extractors.places import close_spelling, district_levels, is_known_place, known_spelling, provinces, ward_type
+from extractors.sentences import LOW, UP
+from extractors.spans import Span
+
+_LEGAL_FORMS = re.compile(
+    r"^(?:TNHH\s+(?:MTV|một thành viên|Một thành viên)|TNHH|[Cc]ổ phần|CP|[Ll]iên doanh|[Tt]rách nhiệm hữu hạn)\s+")
+_WORD = re.compile(r"\S+")
+_LEVEL = re.compile(rf"(?:{ADMIN})(?=\s|$|,|:)")
+# A place name: capitalised syllables (or a number: "Quận 1"), hyphens and dashes inside ("Bà Rịa - Vũng Tàu").
+_PLACE = re.compile(rf"(?:[{UP}][{LOW}]*|\d{{1,2}})(?:(?:\s*[-–]\s*|\s+)(?:[{UP}][{LOW}]*))*")
+_SECTOR_ABBR = re.compile(r"CĐ(?P<abbr>[A-ZĐ]{1,5})\b")
+_LEVEL_SEP = re.compile(r"\s*(?:,|và|&)\s*(?=(?:" + ADMIN + r")(?:\s|$|,|:))")
+_COLON = re.compile(r"\s*:?\s*")
+_PARENS = re.compile(r"\s*\([^()]*\)?\s*$")
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """What an item inherits: a union or federation head, shared levels, an institution prefix, a sector list."""
+
+    head: str | None = None
+    levels: tuple[str, ...] = ()
+    org: str | None = None
+    sector: bool = False
+
+
+@dataclass
+class Unit:
+    """One organisation: its full name, type (level, ``ngành`` or None), place or branch name, evidence."""
+
+    name: str
+    type: str | None
+    place: str
+    span: Span
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    head_class: str | None = None
+    person: str | None = None
+
+    def record(self) -> dict:
+        """The member-unit record of RECORD.md (aliases only when there are some)."""
+        found = {"name": self.name, "type": self.type, "place": self.place, "evidence": list(self.span)}
+        if self.aliases:
+            found["aliases"] = self.aliases
+        return found
+
+
+@lru_cache(maxsize=1)
+def _heads() -> re.Pattern[str]:
+    """Heads of organisation names, longest first, followed by a word boundary."""
+    return re.compile(rf"(?:{grammar.alternation(list(grammar.org_heads()))})(?![{UP}{LOW}\w])")
+
+
+@lru_cache(maxsize=1)
+def _sectors() -> re.Pattern[str]:
+    return re.compile(rf"(?:{grammar.alternation(list(grammar.sectors()))})(?![{LOW}\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> re.Pattern[str]:
+    """A cluster role written after a unit: ``(Khối trưởng)``, ``– Khối phó``, ``là Trưởng Khối thi đua``."""
+    roles = grammar.alternation(list(grammar.cluster_roles()))
+    return re.compile(
+        rf"\s*(?:\(\s*|[-–]\s*|,\s*|\s(?:là|làm|giữ vai trò)\s+)?(?:đơn vị\s+)?(?P<role>{roles})"
+        rf"(?:\s+(?:năm\s+\d{{4}}|(?:[Cc]ụm|[Kk]hối)(?:\s+[Tt]hi đua)?(?:\s+(?:số\s+)?[\dIVXL]+)?|[Tt]hi đua(?:\s+(?:số\s+)?[\dIVXL]+)?))*"
+        r"\s*\)?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _name_end() -> re.Pattern[str]:
+    """Words that end an organisation's name inside an item (``... là``, ``... đã``)."""
+    return re.compile(rf"\s(?:{grammar.alternation(grammar.words('unit_lists.tsv', 'name_end'))})(?=\s|$)")
+
+
+def head_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
+    """The organisation head written at ``pos``: (class, canonical head, end)."""
+    match = _heads().match(text, pos)
+    if not match:
+        return None
+    written = match.group()
+    kind, canonical = grammar.org_heads()[written if " " * 2 not in written and "\n" not in written
+                                          else " ".join(written.split())]
+    return kind, canonical, match.end()
+
+
+def role_of(written: str) -> str | None:
+    """``cụm trưởng``/``cụm phó`` for a written role (``Trưởng khối`` → ``cụm trưởng``)."""
+    return grammar.cluster_roles().get(re.sub(r"\s+", " ", written.strip()))
+
+
+def strip_role(item: str) -> tuple[str, str | None]:
+    """The item without a trailing role annotation, and that role."""
+    lowered = item.lower()
+    if "trưởng" not in lowered and "phó" not in lowered:
+        return item, None
+    match = _roles().search(item)
+    if match and match.start() > 0:
+        return item[:match.start()], role_of(match["role"])
+    return item, None
+
+
+def parse(item: str, offset: int, prefix: Prefix, province: str | None,
+          strict: bool = False) -> tuple[list[Unit], Prefix]:
+    """The units one enumeration item names (one, or two glued place names), and the prefix later items inherit.
+
+    ``strict`` items must carry a head of their own or inherit one (no bare names). Returns ``[]`` when the item
+    is no organisation, which ends an enumeration.
+    """
+    body, role = strip_role(item)
+    body = _PARENS.sub("", body) if body.rstrip().endswith(")") else body
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    if not body:
+        return [], prefix
+    start = offset + lead
+    units, later = _parse_body(body, start, prefix, province, strict)
+    for unit in units[-1:]:
+        unit.role = role
+    return units, later
+
+
+def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
+                strict: bool) -> tuple[list[Unit], Prefix]:
+    pos, head, head_class = 0, None, None
+    abbr = _SECTOR_ABBR.match(body)
+    if abbr and abbr["abbr"] in SECTORS and abbr["abbr"] != "CS":
+        return [_sector_unit(body, start, "Công đoàn", SECTORS[abbr["abbr"]], abbr.end())], replace(prefix, head="Công đoàn")
+    found = head_at(body)
+    if found and found[0] in {"union", "federation"}:
+        head_class, head, pos = found
+        pos = _skip_spaces(body, pos)
+    plural = body.startswith("các ", pos)
+    if plural:
+        pos += 4
+    levels, pos = ([], pos) if _starts_with_org(body[pos:]) else _levels_at(body, pos)
+    if head or levels:
+        later = replace(prefix, head=head or prefix.head, levels=tuple(levels) or prefix.levels,
+                        sector=prefix.sector and not levels)
+    else:
+        later = prefix
+    own_head = head
+    head = head or prefix.head
+    rest = body[pos:]
+    if levels or (later.levels and not own_head and not _starts_with_org(rest)):
+        places = [(_corrected(p, later.levels, province), span) for p, span in
+                  _places(rest, start + pos, later.levels, province)]
+        units = [_place_unit(p, span, head, later.levels, province) for p, span in places]
+        return units, later
+    sector = _sectors().match(rest)
+    if (head_class == "union" or (not own_head and prefix.sector)) and (sector or rest.startswith("ngành ")):
+        return [_sector_unit(body, start, head or "Công đoàn", None, pos)], replace(later, sector=True)
+    inst = head_at(rest)
+    name = _name(rest)
+    if not name:
+        return [], later
+    span = (start, start + pos + len(name))
+    if inst and inst[0] not in {"union", "federation"}:
+        return [_institution_unit(_with_prefix_head(name, inst, prefix), span, head, inst[0])], later
+    if not own_head and prefix.org and name[0].isupper():
+        return [_institution_unit(f"{prefix.org} {name}", span, head, "enterprise", place=name)], later
+    if own_head and head_class == "federation" and known_spelling(name) in provinces():
+        place = known_spelling(name)
+        return [Unit(f"{head} {provinces()[place]} {place}", provinces()[place], place, (start + pos, start + pos + len(name)),
+                     head_class=head_class)], later
+    level = _level_of_place(name, head, province) if head and name[0].isupper() else None
+    if level:
+        unit = _place_unit(known_spelling(name) or name, (start + pos, start + pos + len(name)), head, (level,),
+                           province)
+        return [unit], later
+    if (strict and not head) or prefix.org:
+        return [], later
+    if not name[0].isupper():
+        return [], later
+    return [_institution_unit(name, span, head, head_class)], later
+
+
+def _with_prefix_head(name: str, inst: tuple[str, str, int], prefix: Prefix) -> str:
+    """An item written under a list of ``các trường: THPT A, ...`` gets the list's head (``Trường THPT A``) when its
+    own head is a kind of it."""
+    shared = head_at(prefix.org) if prefix.org else None
+    if not shared or name.lower().startswith(prefix.org.lower()):
+        return name
+    if inst[1].startswith(shared[1]) and not name.lower().startswith(shared[1].lower()):
+        return f"{shared[1]} {name}"
+    if shared[1].startswith(inst[1]) and len(shared[1]) > len(inst[1]) and len(name.split()) <= 3:
+        return f"{prefix.org} {name}"            # "các Trường THPT: Trường Chinh" names a school after a person
+    return name
+
+
+def starts_with_place(text: str) -> bool:
+    """Whether ``text`` opens with a capitalised place the gazetteer knows (``Hoằng Hóa tổ chức...``)."""
+    words = text.split()[:4]
+    return bool(words) and words[0][:1].isupper() and any(
+        _is_place(" ".join(words[:n]).strip(" ,.;:")) for n in range(len(words), 0, -1))
+
+
+def _level_of_place(name: str, head: str, province: str | None) -> str | None:
+    """The level of a union or federation named by a bare place (``Công đoàn Hạc Thành``), when the gazetteer
+    gives exactly one: 2025 wards and communes for unions, districts before 2025 for federations."""
+    if head.startswith("Liên đoàn"):
+        levels = district_levels(name, province)
+        return next(iter(levels)) if len(levels) == 1 else None
+    return ward_type(name, province) if head == "Công đoàn" else None
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _starts_with_org(text: str) -> bool:
+    found = head_at(text)
+    return bool(found and found[0] not in {"union", "federation"}) or bool(_sectors().match(text))
+
+
+def _levels_at(text: str, pos: int) -> tuple[list[str], int]:
+    """Level words written at ``pos`` (``huyện``, ``huyện, thị xã``, ``phường, xã:``) and where they end."""
+    levels = []
+    while True:
+        match = _LEVEL.match(text, pos)
+        if not match:
+            break
+        levels.append(level_of(match.group()))
+        pos = match.end()
+        sep = _LEVEL_SEP.match(text, pos)
+        if not sep:
+            break
+        pos = sep.end()
+    if levels:
+        pos = _COLON.match(text, pos).end()
+    return levels, pos
+
+
+def _name(text: str) -> str:
+    """An organisation's name from the start of ``text``: up to a word that ends names, at most 14 words."""
+    end = _name_end().search(text)
+    name = text[:end.start()] if end else text
+    words = name.split()
+    return " ".join(words[:14]).strip(" ,;:.–-")
+
+
+def _places(text: str, offset: int, levels: tuple[str, ...], province: str | None) -> list[tuple[str, Span]]:
+    """The place names at the start of ``text``: one, or two glued ones (``Thường Xuân Bá Thước``).
+
+    A run that goes on with a word opening sentences (``Mường Lát Toàn cụm có...``: a lost full stop) ends before it.
+    """
+    match = _PLACE.match(text)
+    if not match:
+        return _lowercase_place(text, offset)
+    words = list(_WORD.finditer(match.group()))
+    n = len(words)
+
+    def piece(i: int, j: int) -> tuple[str, Span]:
+        return text[words[i].start():words[j - 1].end()], (offset + words[i].start(), offset + words[j - 1].end())
+
+    if not _is_place(piece(0, n)[0]) and text[match.end():].strip() and n > 2 and words[-1].group() in _starters():
+        n -= 1
+    whole = piece(0, n)
+    for cut in range(n - 1, 0, -1):
+        if not _is_place(whole[0]) and words[cut].group() in SURNAMES and _is_place(piece(0, cut)[0]):
+            return [_spelled(piece(0, cut))]     # a person's name follows the place
+    if n >= 4 and not _is_place(whole[0]) and not _has_dash(whole[0]):
+        for cut in (2, 3):
+            first, second = piece(0, cut), piece(cut, n)
+            if _is_place(first[0]) and (_is_place(second[0]) or n - cut == 2):
+                return [_spelled(first), _spelled(second)]
+        if n == 4:
+            return [_spelled(piece(0, 2)), _spelled(piece(2, 4))]
+    return [_spelled(whole)]
+
+
+def _spelled(place: tuple[str, Span]) -> tuple[str, Span]:
+    """A place as the gazetteer spells it, when it knows it (dashes stay as written)."""
+    name, span = place
+    return (name if _has_dash(name) else known_spelling(name) or name), span
+
+
+def _corrected(place: str, levels: tuple[str, ...], province: str | None) -> str:
+    """A place the gazetteer does not know, written one letter off a district or province of the list's levels,
+    as that district or province is spelled."""
+    if _is_place(place) or not levels or set(levels) <= {"phường", "xã"}:
+        return place
+    return close_spelling(place, levels, province) or place
+
+
+def _has_dash(run: str) -> bool:
+    return "-" in run or "–" in run
+
+
+def _lowercase_place(text: str, offset: int) -> list[tuple[str, Span]]:
+    """A place written in lowercase (``mỹ đức``): the longest run of up to four words the gazetteer knows."""
+    words = list(_WORD.finditer(text))[:4]
+    for n in range(len(words), 0, -1):
+        run = text[:words[n - 1].end()]
+        spelled = known_spelling(run.strip(" ,;.:"))
+        if spelled and n >= 2:
+            return [(spelled, (offset, offset + len(run.strip(" ,;.:"))))]
+    return []
+
+
+def _locate(text: str, part: str, offset: int) -> Span:
+    pos = text.find(part)
+    pos = max(pos, 0)
+    return offset + pos, offset + pos + len(part)
+
+
+def _is_place(name: str) -> bool:
+    return is_known_place(name) or bool(district_levels(name)) or known_spelling(name) is not None
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    return frozenset(grammar.words("unit_lists.tsv", "sentence_starter"))
+
+
+def _place_unit(place: str, span: Span, head: str | None, levels: tuple[str, ...], province: str | None) -> Unit:
+    """A unit named after a place: the level of the list, or, when the list names several, the gazetteer's."""
+    level = levels[0] if len(levels) == 1 else None
+    if len(levels) > 1:
+        known = ({ward_type(place, province)} - {None}) | district_levels(place, province)
+        fits = [lvl for lvl in levels if lvl in known]
+        level = fits[0] if len(fits) == 1 else None
+    if head is None:
+        head = "Công đoàn" if level in {"phường", "xã"} else "Liên đoàn Lao động"
+    name = " ".join(part for part in (head, level, place) if part)
+    return Unit(name, level, place, span, head_class="federation" if "Liên đoàn" in head else "union")
+
+
+def _sector_unit(body: str, start: int, head: str, sector: str | None, pos: int) -> Unit:
+    """A sector union: ``CĐVC tỉnh``, ``Công đoàn ngành Xây dựng``, ``Công đoàn Giáo dục Việt Nam``."""
+    written = _name(body[pos:])
+    place = sector or re.sub(r"^ngành\s+", "", written)
+    match = _sectors().match(place)
+    if match and sector is None:
+        place = match.group()
+    name = expand(f"{head} {written}") if sector is None else expand(body[:pos] + " " + written)
+    end = start + pos + len(written)
+    return Unit(name.strip(), "ngành", expand(place), (start, end), head_class="union")
+
+
+def _institution_unit(name: str, span: Span, head: str | None, kind: str | None, place: str | None = None) -> Unit:
+    """An agency, enterprise, school or hospital, or its union: ``Công đoàn cơ sở Sở Nội vụ``.
+
+    An enterprise union carries the bare enterprise name as an alias (``Cao su Dầu Tiếng``).
+    """
+    full = expand(name[0].upper() + name[1:])
+    unit_name = f"{head} {full}" if head else full
+    bare = _bare_enterprise(full) if kind == "enterprise" else None
+    aliases = [a for a in dict.fromkeys([full if head else None, bare]) if a and a != unit_name]
+    return Unit(unit_name, None, place or bare or full, span, aliases, head_class=kind)
+
+
+def _bare_enterprise(name: str) -> str | None:
+    """An enterprise's name without its head and legal form: ``Công ty TNHH MTV Cao su Dầu Tiếng`` → ``Cao su Dầu Tiếng``."""
+    found = head_at(name)
+    if not found or found[0] != "enterprise":
+        return None
+    rest = _LEGAL_FORMS.sub("", name[found[2]:].strip())
+    return rest or None
