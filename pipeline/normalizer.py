@@ -50,8 +50,8 @@ def normalize(article: Article, found: dict[str, Any], title_span: Span | None =
     cluster = found["cluster"]
     note("cluster", cluster and cluster["span"])
     federation = found["federation"]
-    note("federation", federation and federation["span"])
-    note("province", federation and federation["span"])
+    note("federation", federation and federation["federation"] and federation["span"])
+    note("province", federation and federation["province"] and federation["span"])
     meeting = _meeting(found, note)
     leader = found["cluster_leader"]
     note("cluster_leader", leader and leader[1])
