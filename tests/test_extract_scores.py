@@ -133,7 +133,8 @@ def test_scalar_evidence_points_at_the_value(records: list[dict[str, Any]]) -> N
             said = span(record, evidence["meeting.period"], "meeting.period")
             assert loose(said) in loose(meeting["period"]), f"{name}: period span {said!r} for {meeting['period']!r}"
         for field in ("federation", "province"):
-            if record["province"]:
+            assert (field in evidence) == bool(record[field]), f"{name}: {field} evidence {evidence.get(field)}"
+            if record[field]:
                 said = span(record, evidence[field], field)
                 assert record["province"] in said, f"{name}: {field} span {said!r}"
         if record["member_count_stated"] is not None:
