@@ -14,17 +14,16 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from extractors import grammar
-from extractors.lexicon import ADMIN, SECTORS, SURNAMES, expand, level_of
-from extractors.places import close_spelling, district_levels, is_known_place, known_spelling, provinces, ward_type
+from extractors.lexicon import ADMIN, SECTORS, expand, level_of
+from extractors.org_places import corrected, level_of_place, places_at
+from extractors.places import district_levels, known_spelling, provinces, ward_type
 from extractors.sentences import LOW, UP
 from extractors.spans import Span
 
 _LEGAL_FORMS = re.compile(
     r"^(?:TNHH\s+(?:MTV|một thành viên|Một thành viên)|TNHH|[Cc]ổ phần|CP|[Ll]iên doanh|[Tt]rách nhiệm hữu hạn)\s+")
-_WORD = re.compile(r"\S+")
 _LEVEL = re.compile(rf"(?:{ADMIN})(?=\s|$|,|:)")
 # A place name: capitalised syllables (or a number: "Quận 1"), hyphens and dashes inside ("Bà Rịa - Vũng Tàu").
-_PLACE = re.compile(rf"(?:[{UP}][{LOW}]*|\d{{1,2}})(?:(?:\s*[-–]\s*|\s+)(?:[{UP}][{LOW}]*))*")
 _SECTOR_ABBR = re.compile(r"CĐ(?P<abbr>[A-ZĐ]{1,5})\b")
 _LEVEL_SEP = re.compile(r"\s*(?:,|và|&)\s*(?=(?:" + ADMIN + r")(?:\s|$|,|:))")
 _COLON = re.compile(r"\s*:?\s*")
@@ -159,8 +158,8 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
     head = head or prefix.head
     rest = body[pos:]
     if levels or (later.levels and not own_head and not _starts_with_org(rest)):
-        places = [(_corrected(p, later.levels, province), span) for p, span in
-                  _places(rest, start + pos, later.levels, province)]
+        places = [(corrected(p, later.levels, province), span) for p, span in
+                  places_at(rest, start + pos)]
         units = [_place_unit(p, span, head, later.levels, province) for p, span in places]
         return units, later
     sector = _sectors().match(rest)
@@ -179,7 +178,7 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
         place = known_spelling(name)
         return [Unit(f"{head} {provinces()[place]} {place}", provinces()[place], place, (start + pos, start + pos + len(name)),
                      head_class=head_class)], later
-    level = _level_of_place(name, head, province) if head and name[0].isupper() else None
+    level = level_of_place(name, head, province) if head and name[0].isupper() else None
     if level:
         unit = _place_unit(known_spelling(name) or name, (start + pos, start + pos + len(name)), head, (level,),
                            province)
@@ -202,22 +201,6 @@ def _with_prefix_head(name: str, inst: tuple[str, str, int], prefix: Prefix) -> 
     if shared[1].startswith(inst[1]) and len(shared[1]) > len(inst[1]) and len(name.split()) <= 3:
         return f"{prefix.org} {name}"            # "các Trường THPT: Trường Chinh" names a school after a person
     return name
-
-
-def starts_with_place(text: str) -> bool:
-    """Whether ``text`` opens with a capitalised place the gazetteer knows (``Hoằng Hóa tổ chức...``)."""
-    words = text.split()[:4]
-    return bool(words) and words[0][:1].isupper() and any(
-        _is_place(" ".join(words[:n]).strip(" ,.;:")) for n in range(len(words), 0, -1))
-
-
-def _level_of_place(name: str, head: str, province: str | None) -> str | None:
-    """The level of a union or federation named by a bare place (``Công đoàn Hạc Thành``), when the gazetteer
-    gives exactly one: 2025 wards and communes for unions, districts before 2025 for federations."""
-    if head.startswith("Liên đoàn"):
-        levels = district_levels(name, province)
-        return next(iter(levels)) if len(levels) == 1 else None
-    return ward_type(name, province) if head == "Công đoàn" else None
 
 
 def _skip_spaces(text: str, pos: int) -> int:
@@ -255,80 +238,6 @@ def _name(text: str) -> str:
     name = text[:end.start()] if end else text
     words = name.split()
     return " ".join(words[:14]).strip(" ,;:.–-")
-
-
-def _places(text: str, offset: int, levels: tuple[str, ...], province: str | None) -> list[tuple[str, Span]]:
-    """The place names at the start of ``text``: one, or two glued ones (``Thường Xuân Bá Thước``).
-
-    A run that goes on with a word opening sentences (``Mường Lát Toàn cụm có...``: a lost full stop) ends before it.
-    """
-    match = _PLACE.match(text)
-    if not match:
-        return _lowercase_place(text, offset)
-    words = list(_WORD.finditer(match.group()))
-    n = len(words)
-
-    def piece(i: int, j: int) -> tuple[str, Span]:
-        return text[words[i].start():words[j - 1].end()], (offset + words[i].start(), offset + words[j - 1].end())
-
-    if not _is_place(piece(0, n)[0]) and text[match.end():].strip() and n > 2 and words[-1].group() in _starters():
-        n -= 1
-    whole = piece(0, n)
-    for cut in range(n - 1, 0, -1):
-        if not _is_place(whole[0]) and words[cut].group() in SURNAMES and _is_place(piece(0, cut)[0]):
-            return [_spelled(piece(0, cut))]     # a person's name follows the place
-    if n >= 4 and not _is_place(whole[0]) and not _has_dash(whole[0]):
-        for cut in (2, 3):
-            first, second = piece(0, cut), piece(cut, n)
-            if _is_place(first[0]) and (_is_place(second[0]) or n - cut == 2):
-                return [_spelled(first), _spelled(second)]
-        if n == 4:
-            return [_spelled(piece(0, 2)), _spelled(piece(2, 4))]
-    return [_spelled(whole)]
-
-
-def _spelled(place: tuple[str, Span]) -> tuple[str, Span]:
-    """A place as the gazetteer spells it, when it knows it (dashes stay as written)."""
-    name, span = place
-    return (name if _has_dash(name) else known_spelling(name) or name), span
-
-
-def _corrected(place: str, levels: tuple[str, ...], province: str | None) -> str:
-    """A place the gazetteer does not know, written one letter off a district or province of the list's levels,
-    as that district or province is spelled."""
-    if _is_place(place) or not levels or set(levels) <= {"phường", "xã"}:
-        return place
-    return close_spelling(place, levels, province) or place
-
-
-def _has_dash(run: str) -> bool:
-    return "-" in run or "–" in run
-
-
-def _lowercase_place(text: str, offset: int) -> list[tuple[str, Span]]:
-    """A place written in lowercase (``mỹ đức``): the longest run of up to four words the gazetteer knows."""
-    words = list(_WORD.finditer(text))[:4]
-    for n in range(len(words), 0, -1):
-        run = text[:words[n - 1].end()]
-        spelled = known_spelling(run.strip(" ,;.:"))
-        if spelled and n >= 2:
-            return [(spelled, (offset, offset + len(run.strip(" ,;.:"))))]
-    return []
-
-
-def _locate(text: str, part: str, offset: int) -> Span:
-    pos = text.find(part)
-    pos = max(pos, 0)
-    return offset + pos, offset + pos + len(part)
-
-
-def _is_place(name: str) -> bool:
-    return is_known_place(name) or bool(district_levels(name)) or known_spelling(name) is not None
-
-
-@lru_cache(maxsize=1)
-def _starters() -> frozenset[str]:
-    return frozenset(grammar.words("unit_lists.tsv", "sentence_starter"))
 
 
 def _place_unit(place: str, span: Span, head: str | None, levels: tuple[str, ...], province: str | None) -> Unit:
