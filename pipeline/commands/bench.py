@@ -1,12 +1,12 @@
 """Measure speed: extraction against underthesea's word segmentation, and the other stages.
 
-``extract``: articles/second of ``unionnews extract`` on the bundled corpus (read
-once, extracted several rounds), beside the articles/second of
-``underthesea.word_tokenize`` on the same texts. ``crawl``, ``ingest`` and
-``search`` run the benchmarks of those stages on generated data, on loopback.
-Everything runs in this one process, so on one core, except ``startup``: whole
-``unionnews --help``, ``search`` and ``query`` processes on the sample corpus,
-the median of several runs."""
+``extract``: articles/second of the extractors on the bundled corpus (read
+once, extracted several rounds) and the marginal rate of whole ``unionnews
+extract`` processes (400 minus 100 files), each beside
+``underthesea.word_tokenize`` on the same texts, on one core. ``crawl``,
+``ingest`` and ``search`` run the benchmarks of those stages on generated data, on
+loopback; ``startup`` times whole ``unionnews --help``, ``search`` and ``query``
+processes on the sample corpus, the median of several runs."""
 from __future__ import annotations
 
 import argparse
