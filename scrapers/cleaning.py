@@ -19,12 +19,19 @@ _OLD_TONE_WORD = re.compile(r"\b\w*(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠ
 _GLUED_WORD = re.compile(rf"(?<![{VIET_UPPER}{VIET_LOWER}])[{VIET_UPPER}][{VIET_LOWER}]+(?:[{VIET_UPPER}][{VIET_LOWER}]+)+"
                          rf"(?![{VIET_UPPER}{VIET_LOWER}])")
 _SYLLABLE_START = re.compile(rf"(?<=[{VIET_LOWER}])(?=[{VIET_UPPER}])")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+# The quick tests that let a text without any old tone mark or glued word skip the word patterns above.
+_OLD_TONE_END = re.compile(r"(?:[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ])(?!\w)")
+_GLUE = re.compile(rf"[{VIET_LOWER}][{VIET_UPPER}]")
+# A run of spaces other than one plain space (a single " " needs no replacing).
+_SPACE_CHARS = "[ \t\u00a0\u2000-\u200b\u3000]"
+_SPACES = re.compile(rf"[\t\u00a0\u2000-\u200b\u3000]{_SPACE_CHARS}*| {_SPACE_CHARS}+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u200c\u200d]")
 
 
 def normalize_tones(text: str) -> str:
     """Move tone marks to the placement most news sites use (``Hoà`` → ``Hòa``, ``Thuỷ`` → ``Thủy``)."""
+    if not _OLD_TONE_END.search(text):
+        return text
     return _OLD_TONE_WORD.sub(lambda m: token_normalize(m.group()), text)
 
 
@@ -34,6 +41,8 @@ def split_glued_words(text: str) -> str:
     Only words with a tone mark or a Vietnamese letter are split: brand names written in camel
     case (``VietNamNet``, ``VnExpress``, ``MobiFone``) are plain ASCII and stay whole.
     """
+    if not _GLUE.search(text):
+        return text
     return _GLUED_WORD.sub(_split_word, text)
 
 
@@ -44,15 +53,20 @@ def _split_word(match: re.Match) -> str:
 
 def clean_line(line: str) -> str:
     """One line: NFC, tone placement, glued words, spaces folded and trimmed."""
-    line = unicodedata.normalize("NFC", line)
-    line = _CONTROL.sub("", line)
-    line = _SPACES.sub(" ", line).strip()
-    return split_glued_words(normalize_tones(line))
+    return _clean(line).strip()
 
 
 def clean_lines(text: str) -> list[str]:
-    """The text's lines, each cleaned; empty lines kept as ``""`` so paragraphs stay visible."""
-    return [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    """The text's lines, each cleaned as :func:`clean_line` does; empty lines kept as ``""`` so paragraphs stay
+    visible. The whole text is cleaned at once (no pattern reaches across a line break), then cut into lines."""
+    return [line.strip() for line in _clean(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")]
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    text = _SPACES.sub(" ", text)
+    return split_glued_words(normalize_tones(text))
 
 
 def join_paragraphs(lines: list[str]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scrapers import boilerplate
 from scrapers.bylines import byline_name
@@ -168,3 +170,10 @@ def test_leading_date_marker() -> None:
     assert boilerplate.leading_date("date 2025-08-09 Cụm thi đua số 2 giao ban") == ("2025-08-09",
                                                                                     "Cụm thi đua số 2 giao ban")
     assert boilerplate.leading_date("Cụm thi đua số 2 giao ban") == (None, "Cụm thi đua số 2 giao ban")
+
+
+@given(st.text(alphabet=st.sampled_from(list("aoOuUàÀỳýXuânBáHoàThuỷ \t\u00a0\u3000\r\n\x0b\ufeffĐđ,.")), max_size=80))
+def test_clean_lines_cleans_each_line_as_clean_line_does(text: str) -> None:
+    """Cleaning the whole text at once gives, line by line, what cleaning each line alone gives."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assert clean_lines(text) == [clean_line(line) for line in lines]
