@@ -20,7 +20,7 @@ from scrapers.reading import ARTICLE_SUFFIXES, read_file, read_html
 from scrapers.warc import WarcPage, iter_warc_pages
 
 if TYPE_CHECKING:
-    from scrapers.crawler import ArticlePage
+    from scrapers.store_queue import ArticlePage
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 #: Where each failing input is reported: one line, naming it.

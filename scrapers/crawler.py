@@ -4,8 +4,9 @@ may hold articles to the caller's page store, and remember everything in the sta
 Per page: fetch (conditional when we have validators; every redirect hop checked against
 robots.txt and the site's scope before it is fetched) → WARC record, flushed → links queued
 (crawler traps left out, see :mod:`scrapers.traps`) → if it may be an article and its body
-changed: queued for the page store, which reads, extracts and saves a batch at a time (the
-crawler knows nothing of records). The state of a page is committed only once its WARC record
+changed: queued for the page store, which reads, extracts and saves a batch at a time on a thread
+of its own while fetching goes on (:mod:`scrapers.store_queue`; the crawler knows nothing of
+records). The state of a page is committed only once its WARC record
 is on disk and the page store is done with it, so a crawl killed at any point loses nothing
 already stored, and the next run resumes the unfinished one. Each site fetches at most its
 page cap per run (``max_pages``); pages that fail run after run are backed off (see
@@ -36,6 +37,7 @@ from scrapers.robots import RobotsRules, origin
 from scrapers.scope import SiteScope
 from scrapers.sites import Site
 from scrapers.state import CrawlState, Fetched, Validators
+from scrapers.store_queue import ArticlePage, StorePages, StoredPages, StoreQueue
 from scrapers.warc import WarcArchive
 
 #: Fetches running at once, all sites together (each host also has its own limit).
@@ -44,30 +46,6 @@ WORKERS = 8
 SAVE_BATCH = 25
 #: Longest a fetched article waits for its batch to be saved, in seconds.
 SAVE_EVERY = 10.0
-
-
-@dataclass(frozen=True)
-class ArticlePage:
-    """A fetched page that may hold an article: its final URL, decoded HTML and the site's body selector."""
-
-    url: str
-    html: str
-    body_selector: str | None = None
-
-
-@dataclass
-class StoredPages:
-    """What a page store did with a batch: pages that hold no article, pages that failed (URL → reason),
-    and how many records were new or updated; every other page of the batch was stored."""
-
-    listings: set[str] = field(default_factory=set)
-    failures: dict[str, str] = field(default_factory=dict)
-    new: int = 0
-    updated: int = 0
-
-
-#: Reads, extracts and saves a batch of pages (see :class:`StoredPages`).
-StorePages = Callable[[list[ArticlePage]], StoredPages]
 
 
 class HostPacer:
@@ -138,7 +116,7 @@ class CrawlRun:
                  delay: float | None, max_pages: int | None, progress: bool) -> None:
         self.data_dir = data_dir
         self.fetcher = fetcher
-        self.store_pages = store_pages
+        self.stores = StoreQueue(store_pages)
         self.delay = delay
         self.max_pages = max_pages
         self.bar = tqdm(unit="page", desc="crawl", disable=not progress, file=sys.stderr, dynamic_ncols=True)
@@ -158,21 +136,26 @@ class CrawlRun:
         try:
             with WarcArchive(warc_path) as self.warc:
                 crawls = [self.open_site(site) for site in sites]
-                while self.schedule(crawls, pool):
-                    done, _ = wait(list(self.in_flight), timeout=SAVE_EVERY, return_when=FIRST_COMPLETED)
+                while self.schedule(crawls, pool) or self.stores.futures():
+                    waiting = [*self.in_flight, *self.stores.futures()]
+                    done, _ = wait(waiting, timeout=SAVE_EVERY, return_when=FIRST_COMPLETED)
                     for future in done:
-                        self.handle(*self.in_flight.pop(future), future)
+                        if future in self.in_flight:
+                            self.handle(*self.in_flight.pop(future), future)
+                    self.take_back(self.stores.finished())
                     for crawl in crawls:
                         if crawl.batch and (len(crawl.batch) >= SAVE_BATCH or time.monotonic() - crawl.batch_started > SAVE_EVERY):
                             self.flush(crawl)
                 for crawl in crawls:
                     self.flush(crawl)
+                self.take_back(self.stores.drain())
             for crawl in crawls:
                 self.close_site(crawl)
             self.state.finish_run(self.run)
             return {crawl.site.name: crawl.report for crawl in crawls}
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
+            self.stores.close()
             self.bar.close()
             self.state.close()
 
@@ -271,14 +254,14 @@ class CrawlRun:
         else:
             suspect = self.state.failures(url) > 0
             if suspect:
-                self.flush(crawl)
+                self.flush(crawl, alone=True)
             self.state.storing(site.name, url, self.run, crawl.scope.chains)
             if not crawl.batch:
                 crawl.batch_started = time.monotonic()
             page = ArticlePage(final_url, text, site.body_selector)
             crawl.batch.append((page, url, Fetched("article", response.status, validators), links))
             if suspect:
-                self.flush(crawl)
+                self.flush(crawl, alone=True)
 
     def fetch_failed(self, crawl: SiteCrawl, url: str, exc: Exception) -> None:
         """Report and record a URL whose fetch failed or whose redirect was refused (a missing probe is no failure)."""
@@ -296,24 +279,28 @@ class CrawlRun:
         crawl.report.failed += 1
         self.state.page_done(crawl.site.name, url, self.run, Fetched("failed", status, error=reason))
 
-    def flush(self, crawl: SiteCrawl) -> None:
-        """Hand the site's waiting pages to the page store, then commit their pages' state."""
-        if not crawl.batch:
-            return
-        batch, crawl.batch = crawl.batch, []
-        try:
-            stored = self.store_pages([page for page, *_ in batch])
-        except Exception as exc:  # the store failing must not lose the crawl's state
-            stored = StoredPages(failures={page.url: f"saving the record failed: {first_line(exc)}" for page, *_ in batch})
-        crawl.report.new_records += stored.new
-        crawl.report.updated_records += stored.updated
-        for page, url, fetched, links in batch:
-            if page.url in stored.failures:
-                self.fail(crawl, url, stored.failures[page.url], links)
-            elif page.url in stored.listings:
-                self.commit(crawl, url, Fetched("listing", fetched.http_status, fetched.validators), links)
-            else:
-                self.commit(crawl, url, fetched, links)
+    def flush(self, crawl: SiteCrawl, alone: bool = False) -> None:
+        """Hand the site's waiting pages to the page store; their state is committed when it is done with them.
+        ``alone``: wait until the store is done with them and every batch before them (a suspect page is stored
+        with no other page in the store at the same time)."""
+        if crawl.batch:
+            batch, crawl.batch = crawl.batch, []
+            self.take_back(self.stores.submit([page for page, *_ in batch], (crawl, batch)))
+        if alone:
+            self.take_back(self.stores.drain())
+
+    def take_back(self, stored_batches: list[tuple[tuple[SiteCrawl, list], StoredPages]]) -> None:
+        """Commit the state of the pages of batches the page store is done with."""
+        for (crawl, batch), stored in stored_batches:
+            crawl.report.new_records += stored.new
+            crawl.report.updated_records += stored.updated
+            for page, url, fetched, links in batch:
+                if page.url in stored.failures:
+                    self.fail(crawl, url, stored.failures[page.url], links)
+                elif page.url in stored.listings:
+                    self.commit(crawl, url, Fetched("listing", fetched.http_status, fetched.validators), links)
+                else:
+                    self.commit(crawl, url, fetched, links)
 
     def commit(self, crawl: SiteCrawl, url: str, fetched: Fetched, links: list[str]) -> None:
         """Commit a page's outcome and its links."""

@@ -276,7 +276,8 @@ import os, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
 from crawl_fixtures import quick_fetcher
-from scrapers.crawler import StoredPages, crawl_sites
+from scrapers.crawler import crawl_sites
+from scrapers.store_queue import StoredPages
 from scrapers.sites import generic_site
 
 def store(pages):

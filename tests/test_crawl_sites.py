@@ -124,10 +124,13 @@ def test_report_has_one_row_per_site():
 def test_benchmark_crawls_the_whole_generated_site():
     from pipeline.benchmarks.crawl import PER_LISTING, benchmark_crawl
 
-    result = benchmark_crawl(PER_LISTING + 5)
-    assert result["records"] == PER_LISTING + 5 and result["failed"] == 0
-    assert result["pages"] == PER_LISTING + 5 + 2 + 2  # articles, two listing pages, home page, sitemap
-    assert result["pages_per_second"] > 0
+    result = benchmark_crawl(PER_LISTING + 5, [1, 2])
+    for workers in (1, 2):
+        assert result[f"workers_{workers}_records"] == PER_LISTING + 5 and result[f"workers_{workers}_failed"] == 0
+        # articles, two listing pages, home page, sitemap
+        assert result[f"workers_{workers}_fetched"] == PER_LISTING + 5 + 2 + 2
+        assert result[f"workers_{workers}_pages_per_second"] > 0
+    assert result["server_pages_per_second"] > 0 and result["speedup"] > 0
 
 
 def test_requests_to_one_host_are_spaced_by_the_delay_and_other_hosts_are_not_held():

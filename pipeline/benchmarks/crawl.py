@@ -52,19 +52,44 @@ def write_site(folder: Path, pages: int) -> None:
         f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</urlset>')
 
 
-def benchmark_crawl(pages: int) -> dict[str, float]:
-    """Serve a generated site of ``pages`` articles on loopback, crawl it with delays off (full pipeline:
-    fetch, WARC, extraction, store) and return the pages fetched, seconds and pages/second."""
+def benchmark_crawl(pages: int, workers: list[int]) -> dict[str, float]:
+    """Serve a generated site of ``pages`` articles on loopback and crawl it with delays off (full pipeline:
+    fetch, WARC, extraction, store) once per worker count, each into a fresh data folder; beside it, what the
+    server alone gives to a bare keep-alive ``requests`` loop over the same pages (so that the crawl, not the
+    server, is what is measured)."""
     import pipeline.normalizer  # noqa: F401  (load the extraction engine and the store before the clock starts)
     import pipeline.store  # noqa: F401
 
+    results: dict[str, float] = {"pages": pages}
     with tempfile.TemporaryDirectory(prefix="unionnews-bench-") as scratch:
         root = Path(scratch)
         write_site(root / "site", pages)
         with serve_folder(root / "site") as base_url:
+            results["server_pages_per_second"] = round(_server_rate(base_url, pages), 1)
             site = generic_site(base_url + "/")
-            started = time.perf_counter()
-            report = crawl([site], root / "data", delay=0, on_error=lambda message: None)[site.name]
-            seconds = time.perf_counter() - started
-    return {"pages": report.fetched, "records": report.new_records, "failed": report.failed,
-            "seconds": round(seconds, 3), "pages_per_second": round(report.fetched / seconds, 1)}
+            for count in workers:
+                started = time.perf_counter()
+                report = crawl([site], root / f"data-{count}", workers=count, delay=0, max_pages=2 * pages + 10,
+                               on_error=lambda message: None)[site.name]
+                seconds = time.perf_counter() - started
+                results[f"workers_{count}_fetched"] = report.fetched
+                results[f"workers_{count}_records"] = report.new_records
+                results[f"workers_{count}_failed"] = report.failed
+                results[f"workers_{count}_seconds"] = round(seconds, 3)
+                results[f"workers_{count}_pages_per_second"] = round(report.fetched / seconds, 1)
+    if len(workers) > 1:
+        first, last = workers[0], workers[-1]
+        results["speedup"] = round(results[f"workers_{last}_pages_per_second"]
+                                   / results[f"workers_{first}_pages_per_second"], 2)
+    return results
+
+
+def _server_rate(base_url: str, pages: int) -> float:
+    """Pages/second a bare keep-alive ``requests`` session gets from the server over the article pages."""
+    import requests
+
+    with requests.Session() as session:
+        started = time.perf_counter()
+        for number in range(1, pages + 1):
+            session.get(f"{base_url}/tin-tuc/bai-{number}.html", timeout=10).raise_for_status()
+        return pages / (time.perf_counter() - started)

@@ -24,6 +24,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pages", type=int, default=200, help="pages of the generated site to crawl (default: 200)")
     parser.add_argument("--articles", type=int, default=1000,
                         help="generated articles to ingest and to index for search (default: 1000)")
+    parser.add_argument("--workers", default="1,2", metavar="N,N...",
+                        help="worker counts to crawl with, each into a fresh folder (default: 1,2)")
     parser.add_argument("--runs", type=int, default=7, help="runs of each command timed by startup (default: 7)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
@@ -59,10 +61,11 @@ def bench_pages(args: argparse.Namespace) -> dict:
 
 
 def bench_crawl(args: argparse.Namespace) -> dict:
-    """Pages/second of a crawl of a generated site on loopback, politeness delays off."""
+    """Pages/second of a crawl of a generated site on loopback, politeness delays off, for each worker count,
+    beside the server's own rate."""
     from pipeline.benchmarks.crawl import benchmark_crawl
 
-    return benchmark_crawl(args.pages)
+    return benchmark_crawl(args.pages, [int(count) for count in args.workers.split(",")])
 
 
 def bench_ingest(args: argparse.Namespace) -> dict:

@@ -8,7 +8,8 @@ robots.txt is obeyed and requests to a host are spaced (--delay, default from th
 sites config, 1 s otherwise). Known pages are asked for conditionally, unchanged
 articles are not extracted again, and raw pages are kept as WARC files in
 DIR/crawl/warc (`unionnews ingest` re-extracts them). A killed crawl resumes where it
-stopped. Each failed URL is reported on stderr as one line; a per-site report ends the run."""
+stopped. Fetched pages are read and extracted in --workers processes (one per core
+by default) while fetching goes on. Each failed URL is reported on stderr as one line; a per-site report ends the run."""
 from __future__ import annotations
 
 import argparse
@@ -48,6 +49,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--delay", type=non_negative_float, metavar="SECONDS",
                         help="seconds between requests to one host (overrides the sites config; "
                              "robots.txt Crawl-delay still wins)")
+    parser.add_argument("--workers", type=positive_int, metavar="N",
+                        help="processes that read and extract the fetched pages (default: one per core)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
     except SiteConfigError as exc:
         print(f"unionnews crawl: {exc}", file=sys.stderr)
         return 2
-    reports = crawl(sites, args.data, delay=args.delay, max_pages=args.max_pages, progress=sys.stderr.isatty())
+    reports = crawl(sites, args.data, workers=args.workers, delay=args.delay, max_pages=args.max_pages,
+                    progress=sys.stderr.isatty())
     print(format_report(reports))
     if not any(report.fetched or report.not_modified for report in reports.values()):
         return 2
