@@ -64,8 +64,12 @@ def test_a_worker_killed_mid_job_and_the_job_still_finishes_with_the_same_rows(c
         time.sleep(0.05)
     with Client(cluster.scheduler_address) as client:
         pids = client.run(os.getpid)
-    os.kill(next(iter(pids.values())), signal.SIGKILL)
-    job.join(timeout=300)
+        killed = next(iter(pids.values()))
+        os.kill(killed, signal.SIGKILL)
+        assert len(list(staging.glob("*.parquet"))) < 30  # killed mid-job
+        job.join(timeout=300)
+        client.wait_for_workers(2, timeout=60)
+        assert killed not in client.run(os.getpid).values()  # the nanny started a new worker
     assert not job.is_alive() and not errors
     assert outcome["result"].counts == {"new": 60, "updated": 0, "unchanged": 0}
     assert snapshot(tmp_path) == one_process
