@@ -1,17 +1,19 @@
 """The names stored data goes by, in a module that imports nothing heavy (so ``search``, ``query`` and
-``serve`` start fast): the tables, the file each partition holds, the partition placeholder and the
+``serve`` start fast): the tables, the folders of the stored table and of staged parts, the partition placeholder and the
 article id that keys every row and every archive document."""
 from __future__ import annotations
 
 import hashlib
 from typing import Any
 
-#: Table names, children first: a writer that stores the articles table last
-#: leaves a crash visible as a changed article, which the next run redoes.
+#: The analyst tables: views of the one stored table, :data:`RECORDS_DIR`.
 TABLE_NAMES = ["officials", "member_units", "figures", "documents", "articles"]
 
-#: The one Parquet file in each ``province=…/year=…`` partition folder of a table.
-DATA_FILE = "data.parquet"
+#: The folder of the stored ``records`` Delta table in a data folder (and the name of its view).
+RECORDS_DIR = "records"
+
+#: The folder where a job's tasks stage their part files until the job commits them.
+STAGING_DIR = ".staging"
 
 #: The partition folder name for a record without province or year.
 UNKNOWN = "unknown"

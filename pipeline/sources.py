@@ -79,15 +79,20 @@ def is_input_file(path: Path) -> bool:
 
 def articles(paths: Iterable[Path], on_error: OnError) -> Iterator[Input]:
     """Every article in the files, folders and WARC archives named, in a stable order."""
+    for file in input_files(paths, on_error):
+        yield from file_articles(file, on_error)
+
+
+def input_files(paths: Iterable[Path], on_error: OnError) -> Iterator[Path]:
+    """The files named and the input files in the folders named, in a stable order (not yet read)."""
     for path in map(Path, paths):
         if path.is_dir():
             files = list(folder_files(path, on_error))
             if not files:
                 on_error(error_line(path, "no article files (.txt, .html, .htm, .warc, .warc.gz) in this folder"))
-            for file in files:
-                yield from _file_articles(file, on_error)
+            yield from files
         else:
-            yield from _file_articles(path, on_error)
+            yield path
 
 
 def folder_files(folder: Path, on_error: OnError) -> Iterator[Path]:
@@ -103,7 +108,7 @@ def folder_files(folder: Path, on_error: OnError) -> Iterator[Path]:
     yield from sorted(found)
 
 
-def _file_articles(path: Path, on_error: OnError) -> Iterator[Input]:
+def file_articles(path: Path, on_error: OnError) -> Iterator[Input]:
     """The article of one file, or the articles of one WARC file."""
     try:
         mode = path.stat().st_mode

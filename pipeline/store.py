@@ -1,198 +1,127 @@
-"""Save records into the Parquet tables of a data folder, replacing earlier versions of the same article.
+"""The stored table of a data folder: one Delta Lake table, ``records``, committed atomically.
 
-Layout: ``<data>/<table>/province=<p>/year=<y>/data.parquet``, one file per
-table and partition. Records are taken a chunk at a time; the rows of changed
-articles wait as compact Arrow tables until about ``FLUSH_BYTES`` have gathered,
-then every partition they touch (an article's new partition and any partition
-it used to live in) is rewritten once: old rows of those articles dropped, new
-rows appended, the file written to a temporary name and moved into place with
-``os.replace``. Readers therefore always see a complete file, old or new. A
-crash loses at most the rows not yet flushed, which the next run redoes: the
-``articles`` table is written last, so it still shows their old version.
+Layout: ``<data>/records/province=<p>/year=<y>/part-….parquet`` (hive-partitioned Parquet, written by
+``deltalake``) and ``<data>/records/_delta_log/`` (the commits). One row per article holds its
+columns, its child rows as lists and the catalog columns (see :mod:`pipeline.tables`), so an article
+and its children change in one commit by construction: a reader, or a crash or ``kill -9`` at any
+instant, sees the table of one commit or of the next, never a mix. A job stages its rows in part files
+under ``<data>/.staging/`` (:mod:`pipeline.staging`), then :func:`commit` merges them by
+``article_id`` in one Delta commit and brings the search archive up to it
+(:mod:`pipeline.search_sync`). A lock file keeps two writers from interleaving.
 """
 from __future__ import annotations
 
 import fcntl
-import itertools
-import os
+import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
-from pipeline.archive import index_records
-from pipeline.names import DATA_FILE, TABLE_NAMES, article_id
-from pipeline.tables import SCHEMAS, partition_of, record_hash, record_rows, to_table
-#: Records taken from the input at a time (classified, queued and sent to the archive together).
-CHUNK_SIZE = 250
-#: Queued Arrow bytes that trigger a write: bounds memory, whatever the input size.
-FLUSH_BYTES = 48 * 1024 * 1024
-#: Rows of a stored file read at a time when it is rewritten.
-STREAM_ROWS = 4096
-#: The column that tags queued rows with their partition folder.
-PARTITION = "_partition"
+from pipeline.delta_table import open_table, table_uri
+from pipeline.names import STAGING_DIR
+from pipeline.staging import read_parts, write_part
+from pipeline.tables import PARTITIONS, RECORDS_SCHEMA, stored_row
 
-#: article id → (record hashes stored, partitions holding it); two entries only after a crash.
-Catalog = dict[str, tuple[set[str], set[str]]]
+#: The columns that decide whether a staged row changes the stored one.
+KEY_COLUMNS = ["article_id", "record_hash", "input_key", "input_hash"]
+
+Counts = dict[str, int]
 
 
-def partition_dir(record: dict[str, Any]) -> str:
-    """The hive partition folder of a record, relative to a table folder."""
-    province, year = partition_of(record)
-    return f"province={province}/year={year}"
+def load_catalog(data_dir: Path) -> pa.Table:
+    """What the table holds, one row per article: :data:`KEY_COLUMNS` (empty when there is no table)."""
+    schema = pa.schema([RECORDS_SCHEMA.field(name) for name in KEY_COLUMNS])
+    table = open_table(data_dir)
+    if table is None:
+        return schema.empty_table()
+    return table.to_pyarrow_dataset().to_table(columns=KEY_COLUMNS).cast(schema)
 
 
-def save_records(data_dir: Path, records: Iterable[dict[str, Any]]) -> dict[str, int]:
-    """Store records in the tables under ``data_dir`` and the search archive, streaming them in chunks.
+def save_records(data_dir: Path, records: Iterable[dict[str, Any]]) -> Counts:
+    """Store records (a later copy of an article wins) in one commit, and index them for search.
 
-    Returns how many articles were ``new``, ``updated`` (stored before with other
-    content) or ``unchanged`` (already stored as is; not rewritten).
+    Returns how many articles were ``new``, ``updated`` (stored before with other content) or
+    ``unchanged`` (already stored as is; not rewritten).
     """
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
     with writer_lock(data_dir):
-        remove_temp_files(data_dir)
-        catalog = load_catalog(data_dir)
-        pending = Pending()
-        for chunk in batched(records, CHUNK_SIZE):
-            changed = changed_records(chunk, catalog, counts)
-            if pending.ids & changed.keys():
-                pending = flush(data_dir, pending)
-            pending.add(changed, catalog)
-            if pending.nbytes >= FLUSH_BYTES:
-                pending = flush(data_dir, pending)
-            index_records(data_dir, chunk)
-        flush(data_dir, pending)
+        from pipeline.search_sync import sync_index
+
+        sync_index(data_dir)
+        staging = data_dir / STAGING_DIR
+        part = write_part(staging / "save_records.parquet", [stored_row(record) for record in records], [])
+        return commit(data_dir, [part])
+
+
+def commit(data_dir: Path, parts: list[Path], unchanged_ids: Iterable[str] = ()) -> Counts:
+    """Merge the staged ``parts`` (in order: a later row of an article wins) into the table in one
+    commit, index what changed, then clear the staging folder. The caller holds :func:`writer_lock`.
+
+    ``unchanged_ids`` are articles whose inputs were found unchanged before extraction.
+    """
+    from pipeline.search_sync import index_changes
+
+    staged = latest_rows(read_parts(parts))
+    catalog = load_catalog(data_dir)
+    ids = staged["article_id"].combine_chunks()
+    stored = catalog.filter(pc.is_in(catalog["article_id"], value_set=ids))
+    known = pc.is_in(ids, value_set=stored["article_id"])
+    same_content = pc.is_in(ids, value_set=matching_ids(staged, stored, ["article_id", "record_hash"]))
+    same_row = pc.is_in(ids, value_set=matching_ids(staged, stored, KEY_COLUMNS))
+    new, updated = ids.filter(pc.invert(known)), ids.filter(pc.and_(known, pc.invert(same_content)))
+    unchanged = set(unchanged_ids) | set(ids.filter(same_content).to_pylist())
+    counts = {"new": len(new), "updated": len(updated),
+              "unchanged": len(unchanged - set(new.to_pylist()) - set(updated.to_pylist()))}
+    written = staged.filter(pc.invert(same_row))
+    if written.num_rows:
+        version = merge(data_dir, written)
+        index_changes(data_dir, staged.filter(pc.invert(same_content)), version)
+    shutil.rmtree(data_dir / STAGING_DIR, ignore_errors=True)
     return counts
 
 
-def changed_records(chunk: list[dict[str, Any]], catalog: Catalog, counts: dict[str, int]) -> dict[str, tuple[dict[str, Any], str]]:
-    """The new or changed records of ``chunk`` with their hashes, by article id (a later copy of an id wins).
-
-    Adds one to ``counts[status]`` for each distinct article.
-    """
-    latest = {article_id(record): record for record in chunk}
-    changed = {}
-    for aid, record in latest.items():
-        digest = record_hash(record)
-        status = classify(catalog.get(aid), digest, partition_dir(record))
-        counts[status] += 1
-        if status != "unchanged":
-            changed[aid] = (record, digest)
-    return changed
+def latest_rows(rows: pa.Table) -> pa.Table:
+    """``rows`` with only the last row of each article id, in the order those last rows come."""
+    if not rows.num_rows:
+        return rows
+    order = pa.array(range(rows.num_rows), pa.int64())
+    last = pa.table({"article_id": rows["article_id"], "_order": order}).group_by("article_id").aggregate(
+        [("_order", "max")])["_order_max"]
+    return rows.take(pc.take(last, pc.sort_indices(last)))
 
 
-def classify(stored: tuple[set[str], set[str]] | None, digest: str, partition: str) -> str:
-    """``new``, ``updated`` or ``unchanged`` for a record, given what the catalog holds for its id."""
-    if stored is None:
-        return "new"
-    hashes, partitions = stored
-    return "unchanged" if hashes == {digest} and partitions == {partition} else "updated"
+def matching_ids(staged: pa.Table, stored: pa.Table, columns: list[str]) -> pa.Array:
+    """The article ids whose ``columns`` are the same in ``staged`` and ``stored``."""
+    def keys(table: pa.Table) -> pa.Table:  # a missing input key or hash is a value like any other here
+        return pa.table({name: pc.fill_null(table[name], "") for name in columns})
+
+    return keys(staged).join(keys(stored), keys=columns, join_type="inner")["article_id"].combine_chunks()
 
 
-@dataclass
-class Pending:
-    """Rows of changed articles waiting to be written, one Arrow table per table and chunk."""
+def merge(data_dir: Path, rows: pa.Table) -> int:
+    """Insert or replace ``rows`` by ``article_id`` in one commit; returns the table's new version."""
+    from deltalake import write_deltalake
 
-    tables: dict[str, list[pa.Table]] = field(default_factory=lambda: {name: [] for name in TABLE_NAMES})
-    ids: set[str] = field(default_factory=set)
-    touched: set[str] = field(default_factory=set)
-    nbytes: int = 0
-
-    def add(self, changed: dict[str, tuple[dict[str, Any], str]], catalog: Catalog) -> None:
-        """Queue the rows of ``changed`` articles, noting every partition they are in or leave; update the catalog."""
-        if not changed:
-            return
-        rows: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLE_NAMES}
-        for aid, (record, digest) in changed.items():
-            partition = partition_dir(record)
-            self.touched |= catalog.get(aid, (set(), set()))[1] | {partition}
-            catalog[aid] = ({digest}, {partition})
-            for name, table_rows in record_rows(record, aid, digest).items():
-                rows[name].extend({**row, PARTITION: partition} for row in table_rows)
-        self.ids |= changed.keys()
-        for name, table_rows in rows.items():
-            table = pa.Table.from_pylist(table_rows, schema=SCHEMAS[name].append(pa.field(PARTITION, pa.string())))
-            self.tables[name].append(table)
-            self.nbytes += table.nbytes
-
-
-def flush(data_dir: Path, pending: Pending) -> Pending:
-    """Rewrite every partition the pending rows touch, children tables first; returns an empty queue."""
-    for name in TABLE_NAMES:
-        queued = pa.concat_tables(pending.tables[name]) if pending.tables[name] else None
-        for partition in sorted(pending.touched):
-            rows = to_table(name, [])
-            if queued is not None:
-                rows = queued.filter(pc.equal(queued[PARTITION], partition)).drop_columns([PARTITION])
-            rewrite_partition(data_dir / name / partition / DATA_FILE, pending.ids, rows)
-    pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed pages unless asked
-    return Pending()
-
-
-def rewrite_partition(path: Path, replaced_ids: set[str], rows: pa.Table) -> None:
-    """Atomically replace ``path`` with its rows minus those of ``replaced_ids``, plus ``rows``.
-
-    The old file is streamed a row group at a time, so memory does not grow with the partition.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    replaced = pa.array(sorted(replaced_ids), type=pa.string())
-    try:
-        with open(temp, "wb") as out:
-            with pq.ParquetWriter(out, rows.schema, compression="zstd") as writer:
-                if path.exists():
-                    for batch in pq.ParquetFile(path).iter_batches(batch_size=STREAM_ROWS):
-                        old = pa.Table.from_batches([batch]).cast(rows.schema)
-                        writer.write_table(old.filter(pc.invert(pc.is_in(old["article_id"], value_set=replaced))))
-                writer.write_table(rows)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def load_catalog(data_dir: Path) -> Catalog:
-    """What the ``articles`` table holds: for each article id, its record hashes and partitions."""
-    catalog: Catalog = {}
-    table_dir = data_dir / "articles"
-    for path in sorted(table_dir.glob(f"province=*/year=*/{DATA_FILE}")):
-        partition = path.parent.relative_to(table_dir).as_posix()
-        columns = pq.read_table(path, columns=["article_id", "record_hash"]).to_pydict()
-        for aid, digest in zip(columns["article_id"], columns["record_hash"]):
-            hashes, partitions = catalog.setdefault(aid, (set(), set()))
-            hashes.add(digest)
-            partitions.add(partition)
-    return catalog
-
-
-def remove_temp_files(data_dir: Path) -> None:
-    """Delete the temporary files a killed writer left behind (never visible to readers)."""
-    for table in TABLE_NAMES:
-        for temp in (data_dir / table).glob("*/*/.*.tmp"):
-            temp.unlink()
+    table = open_table(data_dir)
+    if table is None:
+        write_deltalake(table_uri(data_dir), rows, partition_by=PARTITIONS, mode="append")
+        return 0
+    (table.merge(rows, predicate="t.article_id = s.article_id", source_alias="s", target_alias="t")
+     .when_matched_update_all().when_not_matched_insert_all().execute())
+    return table.version()
 
 
 @contextmanager
 def writer_lock(data_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the data folder, so that two writers never interleave."""
-    with open(data_dir / ".write.lock", "w") as lock:
+    Path(data_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(data_dir) / ".write.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    """Consecutive lists of at most ``size`` items."""
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch

@@ -1,9 +1,12 @@
 """The analyst tables: their pyarrow schemas, and how one record becomes rows of each.
 
 Every table is keyed by ``article_id``; child tables add ``position`` (the
-item's index in the record's list). Rows are stored under hive partitions
-``province=<name or unknown>/year=<yyyy or unknown>`` of their article, so the
-partition columns live in the folder names, not in the files.
+item's index in the record's list). All five are views of one stored table,
+``records`` (:data:`RECORDS_SCHEMA`): one row per article holding the article's
+columns, its child rows as lists of structs, the record itself as JSON and the
+catalog columns (which input gave it, and the hash of that input). It is
+partitioned ``province=<name or unknown>/year=<yyyy or unknown>``, so an
+article and its children always change together.
 """
 from __future__ import annotations
 
@@ -76,6 +79,36 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("issuer", pa.string()),
     ] + EVIDENCE_COLUMNS),
 }
+
+CHILD_TABLES = ["officials", "member_units", "figures", "documents"]
+#: Partition columns of the stored ``records`` table (text; ``unknown`` when the article does not say).
+PARTITIONS = ["province", "year"]
+#: Catalog columns: the input an article came from and the hash of that input's bytes and extractor version.
+CATALOG_COLUMNS = [("input_key", pa.string()), ("input_hash", pa.string())]
+RECORDS_SCHEMA = pa.schema(
+    list(SCHEMAS["articles"])[:2] + [pa.field(*column) for column in CATALOG_COLUMNS] + list(SCHEMAS["articles"])[2:]
+    + [pa.field(name, pa.list_(pa.struct(list(SCHEMAS[name])[1:]))) for name in CHILD_TABLES]
+    + [pa.field("record", pa.string())] + [pa.field(name, pa.string()) for name in PARTITIONS]
+)
+
+
+def stored_row(record: dict[str, Any], input_key: str | None = None, input_hash: str | None = None) -> dict[str, Any]:
+    """The row of the ``records`` table for one record: article columns, child lists, the record as JSON."""
+    aid, digest = article_id(record), record_hash(record)
+    rows = record_rows(record, aid, digest)
+    row = {**rows["articles"][0], "input_key": input_key, "input_hash": input_hash}
+    for name in CHILD_TABLES:
+        row[name] = [{key: value for key, value in child.items() if key != "article_id"} for child in rows[name]]
+    stored = {key: value for key, value in record.items() if key != "text"}
+    row["record"] = json.dumps(stored, ensure_ascii=False, default=str)
+    row["province"], row["year"] = partition_of(record)
+    return row
+
+
+def stored_record(row: dict[str, Any]) -> dict[str, Any]:
+    """The record a ``records`` row was made from (the inverse of :func:`stored_row`)."""
+    return {**json.loads(row["record"]), "text": row["text"]}
+
 
 def record_hash(record: dict[str, Any]) -> str:
     """A fingerprint of a record's whole content, to tell an updated article from an unchanged one."""

@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import duckdb
-
 from pipeline.commands.demo import program
+from table_reads import duckdb_sql
 
 
 def free_port() -> int:
@@ -34,10 +33,8 @@ def test_demo_crawls_the_sample_site_into_tables_and_archive(tmp_path: Path) -> 
     articles, meetings, officials, figures = map(int, counts.groups())
     gold = (Path(__file__).parents[1] / "corpus" / "gold" / "site.jsonl").read_text(encoding="utf-8").splitlines()
     assert articles >= len(gold) and meetings >= 1 and officials >= 1 and figures >= 1
-    stored = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path.as_posix()}/articles/*/*/*.parquet')").fetchall()[0][0]
-    assert stored == articles
-    assert "unionnews-admin-canary" not in duckdb.sql(
-        f"SELECT string_agg(text, ' ') FROM read_parquet('{tmp_path.as_posix()}/articles/*/*/*.parquet')").fetchall()[0][0]
+    assert duckdb_sql(tmp_path, "SELECT count(*) FROM records") == [(articles,)]
+    assert "unionnews-admin-canary" not in duckdb_sql(tmp_path, "SELECT string_agg(text, ' ') FROM records")[0][0]
     found = subprocess.run([sys.executable, "-m", "pipeline", "search", "--data", str(tmp_path), "--format", "json",
                             "cum thi dua so 2 can tho"], capture_output=True, text=True, timeout=120)
     assert found.returncode == 0 and "Cần Thơ" in found.stdout.splitlines()[0]

@@ -4,24 +4,22 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import duckdb
 
 from pipeline.normalizer import extract_record as extract
 from pipeline.cli import main
 from pipeline.tables import article_id
 from pipeline.benchmarks.ingest import benchmark_ingest
 from pipeline.benchmarks.synthetic import article_texts, write_articles
-from pipeline.tables import TABLE_NAMES
 from scrapers.reading import read_file
 from scrapers.warc import WarcArchive
 from data_sources import CORPUS
+from table_reads import duckdb_sql, plain_counts
 from test_tables import CHILD_FIELDS
 
 
 def table_counts(data: Path) -> dict[str, int]:
-    """Rows per table, read with plain DuckDB ``read_parquet``."""
-    return {table: duckdb.sql(f"SELECT count(*) FROM read_parquet('{data}/{table}/**/*.parquet')").fetchall()[0][0]
-            for table in TABLE_NAMES}
+    """Rows per table, read with pyarrow alone."""
+    return plain_counts(data)
 
 
 def extracted_counts(files: list[Path]) -> dict[str, int]:
@@ -76,7 +74,7 @@ def test_warc_pages_are_ingested_under_their_url(tmp_path, capsys):
                                "<html><body><p>Trang chủ</p></body></html>".encode())
     assert main(["ingest", str(folder), "--data", str(data)]) == 0
     assert "1 new" in capsys.readouterr().out
-    rows = duckdb.sql(f"SELECT article_id, source, url FROM read_parquet('{data}/articles/**/*.parquet')").fetchall()
+    rows = duckdb_sql(data, "SELECT article_id, source, url FROM records")
     assert rows == [(article_id({"url": url}), url, url)]
 
 

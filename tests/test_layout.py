@@ -65,7 +65,7 @@ def test_no_import_cycle(graph: dict[str, set[str]]) -> None:
 
 def test_the_layout_check_sees_imports(graph: dict[str, set[str]]) -> None:
     assert "extractors.nlp" in graph["extractors"]
-    assert {"pipeline.archive", "pipeline.tables"} <= graph["pipeline.store"]
+    assert {"pipeline.search_sync", "pipeline.tables"} <= graph["pipeline.store"]
     assert "pipeline.archive.index" in graph["pipeline.archive.query"]
 
 

@@ -7,7 +7,7 @@ import os
 from io import BytesIO
 from pathlib import Path
 
-import duckdb
+from table_reads import duckdb_sql
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -40,8 +40,7 @@ def test_extract_reads_a_warc_file_as_ingest_stores_it(tmp_path: Path) -> None:
     printed = [json.loads(line) for line in done.stdout.splitlines()]
     assert [record["url"] for record in printed] == urls
     assert main(["ingest", str(warc), "--data", str(data)]) == 0
-    stored = duckdb.sql(f"SELECT url, title, meeting_date::VARCHAR, cluster_number FROM "
-                        f"read_parquet('{data}/articles/**/*.parquet') ORDER BY url").fetchall()
+    stored = duckdb_sql(data, "SELECT url, title, meeting_date::VARCHAR, cluster_number FROM records ORDER BY url")
     assert stored == sorted((r["url"], r["title"], r["meeting"]["date"], r["cluster"]["number"]) for r in printed)
 
 

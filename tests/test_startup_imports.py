@@ -14,7 +14,8 @@ from data_sources import ROOT
 from pipeline.store import save_records
 from test_tables import gold_records
 
-HEAVY = {"spacy", "underthesea", "trafilatura", "pyarrow", "duckdb", "pandas", "tantivy", "jinja2"}
+HEAVY = {"spacy", "underthesea", "trafilatura", "pyarrow", "duckdb", "pandas", "tantivy", "jinja2", "deltalake", "dask",
+         "distributed"}
 
 RUN = """
 import contextlib, io, json, sys
@@ -59,8 +60,8 @@ def test_search_imports_the_index_and_nothing_else(data: Path) -> None:
     assert loaded(RUN, "search", "--data", data, "cum thi dua") == {"tantivy"}
 
 
-def test_query_imports_duckdb_and_nothing_else(data: Path) -> None:
-    assert loaded(RUN, "query", "--data", data, "SELECT count(*) FROM articles") == {"duckdb"}
+def test_query_imports_duckdb_and_the_delta_log_reader_and_nothing_else(data: Path) -> None:
+    assert loaded(RUN, "query", "--data", data, "SELECT count(*) FROM articles") == {"duckdb", "deltalake"}
 
 
 def test_serve_imports_the_index_and_the_templates(data: Path) -> None:
@@ -68,4 +69,5 @@ def test_serve_imports_the_index_and_the_templates(data: Path) -> None:
 
 
 def test_the_check_sees_a_heavy_import(data: Path) -> None:
-    assert {"pyarrow", "tantivy"} <= loaded(RUN, "ingest", "--data", data, ROOT / "corpus" / "articles" / "missing.txt")
+    assert {"pyarrow", "tantivy", "deltalake"} <= loaded(RUN, "ingest", "--data", data,
+                                                          ROOT / "corpus" / "articles" / "missing.txt")

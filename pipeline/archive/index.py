@@ -10,6 +10,7 @@ import ctypes
 import ctypes.util
 import json
 import threading
+from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -94,9 +95,10 @@ def fold_key(value: str) -> str:
     return terms[0] if terms else ""
 
 
-def index_records(data_dir: Path, records: list[dict]) -> None:
-    """Add ``records`` to the archive in ``data_dir``, replacing earlier versions of the same articles."""
-    if not records:
+def index_records(data_dir: Path, records: Iterable[dict]) -> None:
+    """Add ``records`` to the archive in ``data_dir`` in one commit, replacing earlier versions of the same
+    articles (a later copy of an article in ``records`` wins)."""
+    if isinstance(records, list) and not records:
         return
     writer = open_index(data_dir, create=True).writer(heap_size=15_000_000, num_threads=1)
     try:
