@@ -15,6 +15,11 @@ def quick_fetcher() -> Fetcher:
     return Fetcher(timeout=0.5, max_bytes=1_000_000, retries=2, backoff=0.01, max_retry_wait=2.0)
 
 
+def patient_fetcher() -> Fetcher:
+    """The quick fetcher with a time limit a busy test machine always meets, for tests no page is slow in."""
+    return Fetcher(timeout=10, max_bytes=1_000_000, retries=2, backoff=0.01, max_retry_wait=2.0)
+
+
 class RecordingStore:
     """Stands in for ``pipeline.store.save_records``: keeps the last record per URL and counts like it."""
 

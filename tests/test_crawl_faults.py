@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from crawl_fixtures import SITES, RecordingStore, article_paths, quick_fetcher
+from crawl_fixtures import SITES, RecordingStore, article_paths, patient_fetcher, quick_fetcher
 from fault_server import (ARTICLE_PATHS, ARTICLES, FAILING, FORBIDDEN, HOSTILE_JSON_LD, HUGE_SITEMAP_URLS, ROBOTS,
                           FaultServer)
 from pipeline.cli import main
@@ -136,8 +136,8 @@ def test_cli_exit_code_1_when_some_pages_failed(tmp_path, capsys):
 
 
 def crawl_of(site, data: Path, errors: list[str], store: RecordingStore | None = None, **options):
-    """One crawl run of ``site`` into ``data`` with no delay (and the quick fetcher, unless ``fetcher`` is given)."""
-    options.setdefault("fetcher", quick_fetcher())
+    """One crawl run of ``site`` into ``data`` with no delay (and the patient fetcher, unless ``fetcher`` is given)."""
+    options.setdefault("fetcher", patient_fetcher())
     return crawl_sites([site], data, page_store(store or RecordingStore()), delay=0, on_error=errors.append,
                        **options)[site.name]
 

@@ -44,15 +44,19 @@ def edited(records: list[dict]) -> list[dict]:
     return changed
 
 
-def killed_at(command: list[str], delay: float, started: Path) -> None:
-    """Run ``command`` from the checkout, and ``kill -9`` it ``delay`` seconds after ``started`` exists."""
-    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def killed_at(command: list[str], delay: float, started: Path | None = None) -> None:
+    """Run ``command`` from the checkout, and ``kill -9`` it ``delay`` seconds after ``started`` exists, or,
+    without ``started``, after the command's first line of output (so a slow start never eats the delay)."""
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    if started is None:
+        child.stdout.readline()
     deadline = time.monotonic() + 60
-    while not started.exists() and child.poll() is None and time.monotonic() < deadline:
+    while started is not None and not started.exists() and child.poll() is None and time.monotonic() < deadline:
         time.sleep(0.01)
     time.sleep(delay)
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
+    child.stdout.close()
 
 
 def test_kill_9_at_many_instants_of_alternating_commits(tmp_path):
@@ -63,9 +67,12 @@ def test_kill_9_at_many_instants_of_alternating_commits(tmp_path):
         versions.append(snapshot(tmp_path / name))
     rng = random.Random(14)
     data = tmp_path / "killed"
+    save_records(data, records)
     seen = set()
-    for _ in range(8):
-        killed_at([sys.executable, "-c", WRITER, str(data)], rng.uniform(0.0, 1.5), data / "records" / "_delta_log")
+    for _ in range(24):
+        if seen == {True, False}:
+            break
+        killed_at([sys.executable, "-c", WRITER, str(data)], rng.uniform(0.0, 1.5))
         rows = table_rows(data)
         assert rows in (versions[0]["rows"], versions[1]["rows"])  # one commit or the other, never a mix
         seen.add(rows == versions[0]["rows"])
