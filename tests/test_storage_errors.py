@@ -71,6 +71,12 @@ def test_a_read_only_folder_is_one_line(small_disk, tmp_path, monkeypatch, capsy
     assert ingest(new, data) == 2
     one_line(capsys.readouterr().err, str(data), "read-only")
     assert table_rows(data) == before["rows"]
+    if small_disk is None:
+        (data / "archive").chmod(0o555)  # what a read-only disk is to a process that is not root
+    close_index(data)
+    assert main(["search", "--data", str(data), "--format", "json", "cụm thi đua"]) == 0  # still searchable
+    found = capsys.readouterr()
+    assert found.err == "" and found.out.count("\n") >= 3
 
 
 def test_a_damaged_archive_is_one_line(tmp_path, capsys):

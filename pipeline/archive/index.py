@@ -9,6 +9,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import json
+import os
+import tempfile
 import threading
 from collections.abc import Iterable
 from datetime import datetime
@@ -61,6 +63,18 @@ def _schema() -> tantivy.Schema:
 
 _indexes: dict[Path, tantivy.Index] = {}
 _indexes_lock = threading.Lock()
+_views: list[tempfile.TemporaryDirectory] = []
+
+
+def _read_only_view(path: Path) -> Path:
+    """A writable folder of links to the files of the read-only archive ``path``: tantivy takes its lock
+    files there, so an archive on a read-only disk (a published copy, a read-only mount) can be searched."""
+    view = tempfile.TemporaryDirectory(prefix="unionnews-archive-")
+    _views.append(view)
+    for item in path.iterdir():
+        if not item.name.startswith(".tantivy"):
+            (Path(view.name) / item.name).symlink_to(item)
+    return Path(view.name)
 
 
 def open_index(data_dir: Path, create: bool = False) -> tantivy.Index:
@@ -72,8 +86,9 @@ def open_index(data_dir: Path, create: bool = False) -> tantivy.Index:
             if not create and not (path.is_dir() and tantivy.Index.exists(str(path))):
                 raise NoArchive(f"no archive yet in {data_dir}: run `unionnews ingest` first")
             path.mkdir(parents=True, exist_ok=True)
+            opened = path if create or os.access(path, os.W_OK) else _read_only_view(path)
             try:
-                index = tantivy.Index(_schema(), path=str(path), reuse=True)
+                index = tantivy.Index(_schema(), path=str(opened), reuse=True)
             except ValueError as exc:
                 reason = str(exc).splitlines()[0]
                 raise ArchiveError(f"cannot open the archive in {path} ({reason}): delete it and ingest again") from None
