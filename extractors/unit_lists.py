@@ -215,11 +215,19 @@ def _split_conjunction(text: str, start: int, end: int, prefix: Prefix, province
         head = orgs.head_at(right)
         if not last and not (head and head[0] in {"union", "federation"}):
             continue
+        if prefix.sector and _sector_across(text, start, conj.end()):
+            continue                     # "Văn hóa, Thể thao và Du lịch" is one sector
         left = (start, conj.start())
         items, after = orgs.parse(text[left[0]:left[1]], left[0], prefix, province, strict)
         if items and _starts_item(right, after):
             return [left, (conj.end(), end)]
     return [(start, end)]
+
+
+def _sector_across(text: str, start: int, conj_end: int) -> bool:
+    """Whether a sector's name that starts inside ``text[start:conj_end]`` runs across the conjunction."""
+    return any((end := orgs.sector_at(text, word.start())) is not None and end > conj_end
+               for word in _NONSPACE.finditer(text, start, conj_end))
 
 
 def _item_spans(text: str, start: int, end: int) -> list[Span]:
@@ -245,4 +253,6 @@ def _starts_item(text: str, prefix: Prefix) -> bool:
     """Whether ``text`` opens an item of its own: a head, a level, or a capitalised place in a list of places."""
     if orgs.head_at(text) or patterns()["level"].match(text) or _SECTOR_SHORT.match(text):
         return True
+    if prefix.sector and orgs.sector_at(text) is not None:
+        return True                      # "Công đoàn ngành Y tế, Xây dựng và Giao thông vận tải"
     return bool((prefix.levels or prefix.org) and text[:1].isupper()) or starts_with_place(text)
