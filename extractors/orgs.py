@@ -257,7 +257,8 @@ def _place_unit(place: str, span: Span, head: str | None, levels: tuple[str, ...
     if head is None:
         head = "Công đoàn" if level in {"phường", "xã"} else "Liên đoàn Lao động"
     name = " ".join(part for part in (head, level, place) if part)
-    return Unit(name, level, place, span, head_class="federation" if "Liên đoàn" in head else "union")
+    head_class = "federation" if "Liên đoàn" in head else "union" if head.endswith("đoàn") else "agency"
+    return Unit(name, level, place, span, head_class=head_class)
 
 
 def _sector_unit(body: str, start: int, head: str, sector: str | None, pos: int) -> Unit:

@@ -48,3 +48,34 @@ def test_a_plural_head_before_a_list_of_sectors() -> None:
     record = run("Sáng 4/7, Cụm thi đua số 6 gồm các Công đoàn ngành Xây dựng, Giáo dục và Đào tạo tổ chức sơ kết.",
                  title="Sơ kết 6 tháng", date="2024-07-05")
     assert unit_names(record) == ["Công đoàn ngành Xây dựng", "Công đoàn ngành Giáo dục và Đào tạo"]
+
+
+# --------------------------------------------------------------------------- a plural head without a trigger
+
+
+def test_a_plural_federation_head_lists_one_unit_per_place() -> None:
+    record = run("Sáng 8/1, Cụm thi đua số 3 tổ chức hội nghị tổng kết, với sự tham dự của các LĐLĐ huyện Yên Định, "
+                 "Thọ Xuân và Vĩnh Lộc.", title="Cụm thi đua số 3 tổng kết năm 2024", date="2025-01-09")
+    assert unit_names(record) == [f"Liên đoàn Lao động huyện {p}" for p in ("Yên Định", "Thọ Xuân", "Vĩnh Lộc")]
+    assert record["federation"] is None          # the members are not the cluster's parent
+
+
+def test_a_lowercase_agency_head_with_a_count_lists_its_provinces() -> None:
+    record = run("Ngày 15/3, đại diện công an 3 tỉnh Lạng Sơn, Cao Bằng và Bắc Kạn ký kết giao ước trong Cụm thi đua "
+                 "số 2.", title="Cụm thi đua số 2 ký kết giao ước", date="2025-03-16")
+    assert unit_names(record) == ["Công an tỉnh Lạng Sơn", "Công an tỉnh Cao Bằng", "Công an tỉnh Bắc Kạn"]
+    assert record["member_count_stated"] == 3
+    assert record["province"] is None            # a cluster of several provinces
+
+
+def test_an_agency_head_before_a_colon_list_of_districts() -> None:
+    record = run("Sáng 9/1, Cụm thi đua số 1 tổng kết năm 2024 và đề nghị khen thưởng 2 đơn vị Ủy ban MTTQ Việt Nam "
+                 "các huyện: Kim Sơn, Yên Khánh.", title="Cụm thi đua số 1 tổng kết", date="2025-01-10")
+    assert unit_names(record) == ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện Kim Sơn",
+                                  "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Yên Khánh"]
+
+
+def test_the_cluster_number_before_a_federation_is_no_count() -> None:
+    record = run("Sáng 9/1, các công đoàn cơ sở trong Cụm thi đua số 4 LĐLĐ tỉnh Nam Định, Ninh Bình tổ chức giao "
+                 "lưu.", title="Cụm thi đua số 4 giao lưu", date="2025-01-10")
+    assert "Liên đoàn Lao động tỉnh Ninh Bình" not in unit_names(record)
