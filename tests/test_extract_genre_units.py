@@ -79,3 +79,33 @@ def test_the_cluster_number_before_a_federation_is_no_count() -> None:
     record = run("Sáng 9/1, các công đoàn cơ sở trong Cụm thi đua số 4 LĐLĐ tỉnh Nam Định, Ninh Bình tổ chức giao "
                  "lưu.", title="Cụm thi đua số 4 giao lưu", date="2025-01-10")
     assert "Liên đoàn Lao động tỉnh Ninh Bình" not in unit_names(record)
+
+
+# --------------------------------------------------------------------------- units named by a cluster role
+
+
+def test_a_unit_chosen_as_cluster_leader_by_a_passive_verb() -> None:
+    record = run("Sáng 9/1, Cụm thi đua LĐLĐ các tỉnh Tây Nguyên gồm LĐLĐ Kon Tum, Gia Lai và Đắk Nông ký kết giao "
+                 "ước. Năm nay, LĐLĐ Đắk Lắk được bầu làm cụm trưởng.", title="Ký kết giao ước thi đua",
+                 date="2025-01-10")
+    assert record["cluster_leader"] == {"name": None, "unit": "Liên đoàn Lao động tỉnh Đắk Lắk"}
+    assert "Liên đoàn Lao động tỉnh Đắk Lắk" in unit_names(record)
+
+
+def test_a_unit_followed_by_unit_lam_cum_truong_after_a_dash() -> None:
+    record = run("Sáng 9/1, Cụm thi đua số 2 tổ chức hội nghị tại LĐLĐ huyện Quế Sơn - đơn vị làm Cụm trưởng.",
+                 title="Cụm thi đua số 2 tổng kết", date="2025-01-10")
+    assert record["cluster_leader"] == {"name": None, "unit": "Liên đoàn Lao động huyện Quế Sơn"}
+
+
+def test_a_list_item_named_la_don_vi_cum_truong() -> None:
+    record = run("Sáng 9/1, Cụm thi đua số 2 gồm LĐLĐ huyện Đại Lộc, Duy Xuyên là đơn vị Cụm trưởng tổ chức hội "
+                 "nghị tổng kết.", title="Cụm thi đua số 2 tổng kết", date="2025-01-10")
+    assert record["cluster_leader"] == {"name": None, "unit": "Liên đoàn Lao động huyện Duy Xuyên"}
+
+
+def test_a_role_given_to_a_person_named_after_it_is_no_units() -> None:
+    record = run("Theo quyết định của LĐLĐ quận Hà Đông, Cụm trưởng Cụm thi đua là ông Trần Minh Quân - Chủ tịch "
+                 "Công đoàn Công ty Cổ phần Sông Đà 9.", title="Thành lập Cụm thi đua doanh nghiệp",
+                 date="2025-01-10")
+    assert (record["cluster_leader"] or {}).get("unit") != "Liên đoàn Lao động quận Hà Đông"
