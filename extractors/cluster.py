@@ -27,6 +27,8 @@ _PLURAL_BEFORE = re.compile(r"(?:(?<![\d/.-])\d{1,3}|các|những|mỗi|từng|g
 _WORD = re.compile(r"\s*(\([A-ZĐ]{2,6}\)|[-–]|[^\s,.;:()“”\"]+)")
 _COUNTED = re.compile(r"\s+(\d{1,3})(?=\s)")
 _GAP = re.compile(r"[ \t]+")
+_NUMBER_AFTER = re.compile(r"[ \t]+(?:[Ss]ố|SỐ)[ \t]*(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
+_COORDINATED = re.compile(r",[ \t]*")
 _SIGNING = re.compile(r"giao ước", re.IGNORECASE)
 _ROLE_EVIDENCE = re.compile(r"[Tt]rưởng [Kk]hối|[Kk]hối [Tt]rưởng|[Kk]hối [Pp]hó|(?:trong|thuộc|của) [Kk]hối\b")
 
@@ -92,7 +94,7 @@ def _numbered(text: str, match: re.Match[str], pos: int, kind: str, td: bool, ba
     if not number or not (td or bare_ok):
         return None
     numeral = number["num"]
-    if numeral.isalpha() and not (td or number["so"]):
+    if numeral.isalpha() and not (td or number["so"] or bare_ok and number.start("num") > pos):
         return None
     if not number["so"] and _member_noun().match(text, number.end()):
         return None
@@ -119,7 +121,13 @@ def _named(text: str, match: re.Match[str], pos: int, kind: str, td: bool) -> di
     end = words[-1][1]
     number = None
     last = text[words[-1][0]:end]
-    if last.isdigit() and len(words) > 1 and not any(c[1][0] == words[-1][0] for c in counts):
+    after = _NUMBER_AFTER.match(text, end)
+    if after:                            # "Cụm thi đua các huyện miền núi số 3"
+        numeral = after["num"]
+        number, end = (int(numeral) if numeral.isdigit() else roman_to_int(numeral)), after.end()
+        if number == 0:
+            return None
+    elif last.isdigit() and len(words) > 1 and not any(c[1][0] == words[-1][0] for c in counts):
         number = int(last)
         if number == 0:
             return None
@@ -135,7 +143,7 @@ def _name_run(text: str, pos: int, counts: list[tuple[int, tuple[int, int]]]) ->
     before a members' noun (``Công an 8 tỉnh``) is added to ``counts``."""
     words: list[tuple[int, int]] = []
     while True:
-        gap = _GAP.match(text, pos)
+        gap = _GAP.match(text, pos) or _coordinated(text, pos, words)
         if not gap:
             break
         start = gap.end()
@@ -170,6 +178,14 @@ def _name_run(text: str, pos: int, counts: list[tuple[int, tuple[int, int]]]) ->
     while words and (text[words[-1][0]:words[-1][1]] in {"-", "–", "và", "các"}):
         words.pop()
     return words
+
+
+def _coordinated(text: str, pos: int, words: list[tuple[int, int]]) -> re.Match[str] | None:
+    """A comma inside a name between two members' nouns or levels (``các quận, huyện``, ``doanh nghiệp, đơn vị``)."""
+    comma = _COORDINATED.match(text, pos)
+    if not comma or not words or not _member_noun().fullmatch(" " + text[words[-1][0]:words[-1][1]]):
+        return None
+    return comma if _member_noun().match(text, comma.end() - 1) else None
 
 
 def _name_token(token: str) -> bool:

@@ -152,8 +152,7 @@ def cluster_scope(text: str, cluster: dict, members: list[dict]) -> tuple[str | 
     attached = attachment(text, cluster)
     region, central = _scope_words()
     names = " ".join(m["name"] for m in cluster.get("mentions", [cluster]))
-    provincial = [u for u in members if u["type"] in _PROVINCIAL and u["place"] in provinces()
-                  and u["name"].startswith("Liên đoàn")]
+    provincial = {u["place"] for u in members if u["type"] in _PROVINCIAL and u["place"] in provinces()}
     attached_text = text[attached[1][0]:attached[1][1]] if attached else ""
     if len(provincial) >= 2 or region.search(names) or region.search(attached_text):
         return "region", attached
@@ -192,7 +191,8 @@ def choose(text: str, cluster: dict | None, members: list[dict], title_end: int)
         best = _most_named([{"province": f["province"], "span": f["span"]} for f in provincial], title_end)
         fed = next(f for f in provincial if f["province"] == best["province"])
         return fed, {"province": fed["province"], "span": fed["span"]}
-    district = [f for f in feds if f["federation"]]
+    listed = {m["name"] for m in members}
+    district = [f for f in feds if f["federation"] and f["federation"] not in listed]     # a member is not the parent
     if district:
         return district[0], province
     return None, province

@@ -88,6 +88,12 @@ def _name_end() -> re.Pattern[str]:
     return re.compile(rf"\s(?:{grammar.alternation(grammar.words('unit_lists.tsv', 'name_end'))})(?=\s|$)")
 
 
+def sector_at(text: str, pos: int = 0) -> int | None:
+    """Where a sector's name written at ``pos`` ends (``Giao thông vận tải``), or None."""
+    match = _sectors().match(text, pos)
+    return match.end() if match else None
+
+
 def head_at(text: str, pos: int = 0) -> tuple[str, str, int] | None:
     """The organisation head written at ``pos``: (class, canonical head, end)."""
     match = _heads().match(text, pos)
@@ -141,7 +147,8 @@ def _parse_body(body: str, start: int, prefix: Prefix, province: str | None,
     abbr = _SECTOR_ABBR.match(body)
     if abbr and abbr["abbr"] in SECTORS and abbr["abbr"] != "CS":
         return [_sector_unit(body, start, "Công đoàn", SECTORS[abbr["abbr"]], abbr.end())], replace(prefix, head="Công đoàn")
-    found = head_at(body)
+    lead = 4 if body.startswith("các ") and head_at(body, 4) else 0      # "các Công đoàn ngành Y tế, ..."
+    found = head_at(body, lead)
     if found and found[0] in {"union", "federation"}:
         head_class, head, pos = found
         pos = _skip_spaces(body, pos)
@@ -250,7 +257,8 @@ def _place_unit(place: str, span: Span, head: str | None, levels: tuple[str, ...
     if head is None:
         head = "Công đoàn" if level in {"phường", "xã"} else "Liên đoàn Lao động"
     name = " ".join(part for part in (head, level, place) if part)
-    return Unit(name, level, place, span, head_class="federation" if "Liên đoàn" in head else "union")
+    head_class = "federation" if "Liên đoàn" in head else "union" if head.endswith("đoàn") else "agency"
+    return Unit(name, level, place, span, head_class=head_class)
 
 
 def _sector_unit(body: str, start: int, head: str, sector: str | None, pos: int) -> Unit:

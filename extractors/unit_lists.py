@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extractors import orgs
-from extractors.lexicon import ADMIN, level_of
+from functools import lru_cache
+
+from extractors import grammar, orgs
+from extractors.lexicon import ADMIN, expand, level_of
 from extractors.org_places import starts_with_place
 from extractors.orgs import Prefix, Unit
-from extractors.sentences import sentence_end
+from extractors.sentences import LOW, UP, sentence_end
 from extractors.spans import Span
 from extractors.unit_words import BACK_CHARS, CLUSTER_WORD, back, count_of, discarded, patterns, qualified
 
@@ -25,6 +27,7 @@ _COUNT_AFTER_TRIGGER = re.compile(r"\s*(?:các\s+)?(\d{1,3})\s+(?=\S)")
 _NONSPACE = re.compile(r"\S+")
 _SECTOR_SHORT = re.compile(r"CĐ[A-ZĐ]")
 _CONJUNCTION = re.compile(r"\s+(?:và|&)\s+")
+_NUMBERED_BEFORE = re.compile(r"(?:[Ss]ố|SỐ|[Cc]ụm|[Kk]hối|CỤM|KHỐI|[Tt]hi đua)\s*$")
 _PROTECT_COMMA = re.compile(r"Văn hóa, Thể thao|Lao động, Thương binh|Thể thao, Du lịch")
 
 
@@ -55,7 +58,54 @@ def enumerations(text: str) -> list[Enumeration]:
         item = _in_brackets(text, pos)
         if item:
             found.append(item)
+    for match in _plural_head().finditer(text):
+        if not any(f.start <= match.end() < f.end for f in found):
+            item = _after_plural_head(text, match)
+            if item:
+                found.append(item)
     return sorted(found, key=lambda f: f.start)
+
+
+@lru_cache(maxsize=1)
+def _plural_head() -> re.Pattern[str]:
+    """A head made plural by ``các`` or a count before a level and places, with no trigger: ``các LĐLĐ huyện A, B
+    và C``, ``LĐLĐ các huyện A, B``, ``công an 5 tỉnh A, B``, ``Ủy ban MTTQ Việt Nam các huyện A, B``."""
+    levels = rf"{ADMIN}(?:\s*(?:,|và)\s*{ADMIN})*"
+    return re.compile(rf"(?<![{LOW}\w])(?:(?P<pre>các|\d{{1,3}})\s+)?(?P<head>{_head_phrase()})"
+                      rf"\s+(?:(?P<post>các|\d{{1,3}})\s+)?(?P<levels>{levels})\s+(?=[{UP}])")
+
+
+@lru_cache(maxsize=1)
+def _head_phrase() -> str:
+    """A union's, federation's or agency's head with up to four capitalised words of its own (``Ủy ban MTTQ Việt
+    Nam``); an agency's head may be written in lowercase (``công an``)."""
+    forms = [f for f, (kind, _) in grammar.org_heads().items() if kind in {"union", "federation", "agency"}]
+    heads = grammar.alternation(forms + [f[0].lower() + f[1:] for f in forms if f[1:2].islower()])
+    return rf"(?:{heads})(?:\s+[{UP}]\S*){{0,4}}?"
+
+
+def _after_plural_head(text: str, match: re.Match[str]) -> Enumeration | None:
+    """The list that a plural head opens, when its first item is a place the gazetteer knows and more follow."""
+    if not (match["pre"] or match["post"]) or not starts_with_place(text[match.end():]):
+        return None
+    if match["pre"] and _NUMBERED_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return None                      # "Cụm thi đua số 6 LĐLĐ tỉnh X": the cluster's number
+    end = _list_end(text, match.end(), match.start())
+    if not re.search(r",|\svà\s", text[match.end():end]):
+        return None
+    numeral = match["pre"] if (match["pre"] or "").isdigit() else match["post"]
+    count = (int(numeral), match.span("pre" if numeral == match["pre"] else "post")) if (numeral or "").isdigit() else None
+    levels = tuple(dict.fromkeys(level_of(m.group()) for m in patterns()["level"].finditer(match["levels"])))
+    return Enumeration(match.end(), end, Prefix(head=_shared_head(match["head"]), levels=levels), count, strict=True)
+
+
+def _shared_head(written: str) -> str | None:
+    """The head that a list's items share: a union's or federation's canonical head, an agency as written out."""
+    found = orgs.head_at(written[0].upper() + written[1:])
+    if found and found[0] in {"union", "federation"}:
+        return None if found[1] == "Công đoàn ngành" else found[1]
+    full = expand(" ".join(written.split()))
+    return full[0].upper() + full[1:]
 
 
 def _after_trigger(text: str, start: int, end: int) -> Enumeration | None:
@@ -93,10 +143,12 @@ def _after_colon(text: str, colon: int) -> Enumeration | None:
     counted = list(patterns()["count"].finditer(head))
     plural = patterns()["plural"].search(head[-_HEAD_CHARS:])
     if plural and not (counted and counted[-1].start() > len(head) - _HEAD_CHARS + plural.start()):
-        phrase = head[len(head) - len(head[-_HEAD_CHARS:]) + plural.start():]
+        at = len(head) - len(head[-_HEAD_CHARS:]) + plural.start()
+        phrase = head[at:]
         if discarded(phrase):
             return None
-        return Enumeration(colon + 1, _list_end(text, colon + 1, head_start), _prefix(phrase), None, strict=False)
+        return Enumeration(colon + 1, _list_end(text, colon + 1, head_start), _prefix(head[max(0, at - 40):]),
+                           None, strict=False)
     if not counted or discarded(head[counted[-1].start():]):
         return None
     last = counted[-1]
@@ -175,6 +227,10 @@ def _prefix(phrase: str) -> Prefix:
     sector = bool(re.search(r"(?i)công đoàn ngành|ngành", phrase))
     if head == "Công đoàn ngành":
         head = None
+    agency = None if head or org else re.search(rf"(?<![{LOW}\w])(?P<head>{_head_phrase()})\s+(?:các\s+|\d{{1,3}}\s+)?"
+                                                 rf"(?:{ADMIN})(?![{LOW}\w])", phrase)
+    if agency:                           # "03 đơn vị Ủy ban MTTQ Việt Nam các huyện: A, B"
+        head = _shared_head(agency["head"])
     return Prefix(head=head, levels=levels, org=org, sector=sector)
 
 
@@ -215,11 +271,19 @@ def _split_conjunction(text: str, start: int, end: int, prefix: Prefix, province
         head = orgs.head_at(right)
         if not last and not (head and head[0] in {"union", "federation"}):
             continue
+        if prefix.sector and _sector_across(text, start, conj.end()):
+            continue                     # "Văn hóa, Thể thao và Du lịch" is one sector
         left = (start, conj.start())
         items, after = orgs.parse(text[left[0]:left[1]], left[0], prefix, province, strict)
         if items and _starts_item(right, after):
             return [left, (conj.end(), end)]
     return [(start, end)]
+
+
+def _sector_across(text: str, start: int, conj_end: int) -> bool:
+    """Whether a sector's name that starts inside ``text[start:conj_end]`` runs across the conjunction."""
+    return any((end := orgs.sector_at(text, word.start())) is not None and end > conj_end
+               for word in _NONSPACE.finditer(text, start, conj_end))
 
 
 def _item_spans(text: str, start: int, end: int) -> list[Span]:
@@ -245,4 +309,6 @@ def _starts_item(text: str, prefix: Prefix) -> bool:
     """Whether ``text`` opens an item of its own: a head, a level, or a capitalised place in a list of places."""
     if orgs.head_at(text) or patterns()["level"].match(text) or _SECTOR_SHORT.match(text):
         return True
+    if prefix.sector and orgs.sector_at(text) is not None:
+        return True                      # "Công đoàn ngành Y tế, Xây dựng và Giao thông vận tải"
     return bool((prefix.levels or prefix.org) and text[:1].isupper()) or starts_with_place(text)

@@ -3,10 +3,12 @@ mentions of one unit."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors import grammar, orgs
 from extractors.lexicon import SURNAMES
+from extractors.names import HONORIFIC
 from extractors.orgs import LOW, Prefix, Unit
 from extractors.places import name_key
 from extractors.sentences import sentence_at, sentence_end, word_spots
@@ -21,8 +23,20 @@ _HOSTS = re.compile(r"(?=tổ|đă)(?:tổ chức|đăng cai)\s+(?:\w+\s+){0,2}?
                     r"[Gg]iao lưu|[Hh]ọp mặt|[Bb]uổi|[Ll]ễ)(?!\w)")
 _HOST_VERB_BEFORE = re.compile(r"\s(?:đã\s+)?$")
 _AFTER_CLUSTER = 45       # a unit this close after the cluster's name is the organisation it belongs to
-_ROLE_BEFORE = re.compile(r"(?:\(\s*|[-–]\s*|,\s*|\s(?:là|làm|giữ vai trò)\s+)(?:đơn vị\s+)?$")
-_ROLE_AFTER = re.compile(r"(?:\s+năm\s+\d{4})?\s+(?:là|:)\s+")
+_ROLE_AFTER = re.compile(r"(?:\s+(?:[Cc]ụm|[Kk]hối)(?:\s+[Tt]hi đua)?(?:\s+(?:số\s+)?[\dIVXL]+)?)?(?:\s+năm\s+\d{4})?"
+                         r"\s+(?:là|:)\s+")
+_PERSON_NEXT = re.compile(rf"(?:{HONORIFIC})(?![\w/])", re.IGNORECASE)
+_ROLE_REACH = 45          # how far before a role the words linking it to its unit may start
+
+
+@lru_cache(maxsize=1)
+def _role_before() -> re.Pattern[str]:
+    """What links a role to the unit before it: ``X (Khối trưởng)``, ``X - đơn vị làm Cụm trưởng``, ``X là đơn vị
+    Cụm trưởng``, ``X được chọn làm cụm trưởng``, ``Chủ tịch X, Cụm trưởng``."""
+    appointed = grammar.alternation(grammar.words("unit_lists.tsv", "appointed"))
+    linking = (rf"(?:(?:{appointed})\s+)?(?:(?:là\s+)?đơn vị\s+)?(?:(?:là|làm|giữ vai trò|giữ chức)\s+)?"
+               rf"(?:đơn vị\s+)?")
+    return re.compile(rf"(?:\(\s*|,\s*|[-–]\s*{linking}|\s(?=\S){linking})$")
 
 
 @lru_cache(maxsize=1)
@@ -49,15 +63,20 @@ def _roles_in(text: str) -> list[re.Match[str]]:
     return found
 
 
-def role_units(text: str, province: str | None) -> list[Unit]:
+def role_units(text: str, province: str | None, listed: list[Unit] = ()) -> list[Unit]:
     """Units the text names by a cluster role: ``X là Cụm trưởng``, ``X (Khối trưởng)``, ``Cụm trưởng là X``,
-    ``Chủ tịch X, Cụm trưởng``; cụm trưởng units first."""
+    ``Chủ tịch X, Cụm trưởng``; an item of a list (``listed``) that the role follows (``B là đơn vị Cụm trưởng``);
+    none when the role's holder is a person named after it (``Cụm trưởng là bà X``). Cụm trưởng units first."""
     found: list[Unit] = []
     for match in _roles_in(text):
         role = orgs.role_of(match.group())
-        linked = _ROLE_BEFORE.search(text, max(0, match.start() - 20), match.start())
         after = _ROLE_AFTER.match(text, match.end())
+        if after and _PERSON_NEXT.match(text, after.end()):
+            continue
+        linked = _role_before().search(text, max(0, match.start() - _ROLE_REACH), match.start())
         unit = _unit_before(text, linked.start(), province) if linked else None
+        if unit is None and linked:
+            unit = next((replace(u) for u in listed if not text[u.span[1]:linked.start()].strip()), None)
         if unit is None and after:
             unit = _unit_after(text, after.end(), province)
         if unit:

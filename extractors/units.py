@@ -35,7 +35,7 @@ def member_units(text: str, province: str | None, clusters: list[dict]) -> tuple
             units += items
             if found.count:
                 counts.append(found.count)
-    roles = role_units(text, province)
+    roles = role_units(text, province, units)
     hosts = [] if units else host_units(text, province, clusters, units)
     merged = merge(units + roles + hosts)
     count = cluster_count(clusters) or (counts[0] if counts else None) or stated_count(text, clusters, len(merged))
