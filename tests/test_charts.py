@@ -1,11 +1,16 @@
 """Server-drawn SVG charts: well-formed, one mark per datum, escaped labels, no script or inline style."""
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
 from pipeline.web.charts import bar_chart, line_chart
+from test_browser import CHROMEDRIVER, CHROMIUM, browser  # noqa: F401  (fixture)
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 HOSTILE = '<script>alert("x")</script> & “Cụm” \'1\''
@@ -93,9 +98,6 @@ def test_line_chart_labels_values_and_axis_with_vietnamese_separators() -> None:
     assert texts(root, "chart-value") == ["850.000.000", "1.050.000.000", "1.300.000.000"]
     ticks = texts(root, "chart-tick")
     assert "0" in ticks and "1.000.000.000" in ticks and not any("e+" in tick or "," in tick for tick in ticks)
-    left = min(float(text.get("x")) - 7.2 * len(text.text)
-               for text in root.iterfind(".//s:text[@class='chart-tick']", NS) if text.get("text-anchor") == "end")
-    assert left >= 0  # the widest tick label fits the chart
 
 
 def test_a_single_year_and_decimal_values() -> None:
@@ -121,3 +123,41 @@ def test_any_series_give_well_formed_svg(series: dict) -> None:
     root = parsed(line_chart(series, title="x", y_label="đồng"))
     drawn = root.findall(".//s:polyline", NS)
     assert len(drawn) <= len(series)
+
+
+#: Every text box of every chart on the page, in the chart's units: chart index, class, text, x, y, width, height.
+BOXES = """return [...document.querySelectorAll('svg.chart')].flatMap((svg, n) =>
+  [...svg.querySelectorAll('text')].map(t => {
+    const b = t.getBBox(); return [n, t.getAttribute('class'), t.textContent, b.x, b.y, b.width, b.height]; }))"""
+LONG = "Liên đoàn Lao động thành phố Hồ Chí Minh và các công đoàn ngành trực thuộc trên địa bàn"
+
+
+@pytest.mark.needs(CHROMIUM, CHROMEDRIVER, why="Debian's chromium and chromium-driver")
+def test_on_a_phone_no_label_leaves_its_chart_or_covers_another(browser, tmp_path: Path) -> None:  # noqa: F811
+    charts = [
+        bar_chart([(LONG, 1_050_000_000), ("Hà Nội", 30), ("Huế", 0)], title="a", link=lambda label: "/x"),
+        line_chart({"Kinh phí": [(2019, 850_000_000), (2020, 1_050_000_000), (2022, 1.3e9)]}, title="b",
+                   y_label="đồng"),
+        line_chart({"Tỷ lệ": [(year, 80 + year % 7 + 0.5) for year in range(2005, 2025)]}, title="c", y_label="%"),
+        line_chart({"tổng kết": [(2019, 0), (2023, 0)], "sơ kết": [(2020, 1), (2023, 0)], LONG: [(2021, 2), (2023, 0)],
+                    "giao ban": [(2023, 0.5)]}, title="d"),
+        line_chart({"Một năm": [(2024, 93.8)]}, title="e"),
+    ]
+    shutil.copy(Path(__file__).resolve().parents[1] / "pipeline" / "web" / "style.css", tmp_path)
+    page = tmp_path / "charts.html"
+    page.write_text('<!doctype html><html lang="vi"><head><meta charset="utf-8"><link rel="stylesheet" '
+                    'href="style.css"></head><body><main>' + "".join(charts) + "</main></body></html>",
+                    encoding="utf-8")
+    browser.set_window_size(390, 900)
+    browser.get(page.as_uri())
+    boxes = browser.execute_script(BOXES)
+    sizes = [tuple(float(n) for n in etree.fromstring(str(chart).encode()).get("viewBox").split()[2:])
+             for chart in charts]
+    assert {box[0] for box in boxes} == set(range(len(charts)))
+    for chart, css, text, x, y, width, height in boxes:
+        right, bottom = sizes[chart]
+        assert -0.5 <= x and x + width <= right + 0.5 and -0.5 <= y and y + height <= bottom + 0.5, (chart, text)
+    for n, (chart, _, text, x, y, width, height) in enumerate(boxes):
+        for other, _, text2, x2, y2, width2, height2 in boxes[n + 1:]:
+            apart = x + width <= x2 + 0.5 or x2 + width2 <= x + 0.5 or y + height <= y2 + 1 or y2 + height2 <= y + 1
+            assert other != chart or apart, (chart, text, text2)

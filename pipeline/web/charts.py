@@ -19,8 +19,13 @@ from pipeline.web.vi_format import message, number_vi, shorten
 WIDTH = 400
 #: Text size in the chart's units (a 400-unit chart on a phone is about 360 px wide).
 FONT = 12
-#: Width of an average character in units of the text size (an estimate for laying out labels).
-CHAR = 0.6
+#: Widths of characters in units of the text size, an estimate for laying out labels that holds for
+#: wide fonts (DejaVu Sans, bold digits): a lower-case letter, a capital, and the characters of numbers.
+CHAR = 0.62
+CAPITAL = 0.75
+NARROW = dict.fromkeys("0123456789", 0.7) | dict.fromkeys(".,:; ", 0.38)
+#: Height of a line of text (what a browser's box around a text takes).
+LINE = FONT + 2
 ROW = 36
 BAR = 13
 PLOT_HEIGHT = 160
@@ -29,8 +34,6 @@ COLOURS = 6
 LARGEST = 1e100
 #: The most x labels a line chart writes (years in between keep their points).
 X_LABELS = 8
-#: A single-series line chart labels every point up to this many; otherwise only the last ones.
-POINT_LABELS = 12
 #: Characters XML cannot hold even escaped (control characters, lone surrogates): dropped from labels.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 SVG = Markup('<svg xmlns="http://www.w3.org/2000/svg" class="chart {}" viewBox="0 0 {} {}" width="100%" '
@@ -48,8 +51,8 @@ def plain(text: object) -> str:
 
 
 def text_width(text: str) -> float:
-    """The estimated width of ``text`` in the chart's units."""
-    return len(text) * FONT * CHAR
+    """The estimated width of ``text`` in the chart's units (digits and separators are narrower)."""
+    return FONT * sum(NARROW.get(char, CAPITAL if char.isupper() else CHAR) for char in text)
 
 
 def svg(kind: str, height: float, title: str, desc: str, body: Iterable[Markup], role: str = "img") -> Markup:
@@ -140,26 +143,32 @@ def legend(names: Sequence[str]) -> tuple[list[Markup], float]:
     return items, y + FONT + 8
 
 
-def spread(labels: list[tuple[float, int]], gap: float) -> dict[int, float]:
-    """Label heights moved apart so that no two are closer than ``gap`` (``(y, key)`` → ``{key: y}``)."""
-    placed: dict[int, float] = {}
-    last = -math.inf
-    for y, key in sorted(labels):
-        last = max(y, last + gap)
-        placed[key] = last
-    return placed
+def spread(labels: list[tuple[float, int]], gap: float, lowest: float) -> dict[int, float]:
+    """Label heights (``(y, key)``) moved apart so that no two are closer than ``gap``, none below ``lowest``
+    (when they fit above it): ``{key: y}``."""
+    order = sorted(labels)
+    heights: list[float] = []
+    for y, _ in order:
+        heights.append(max(y, heights[-1] + gap) if heights else y)
+    ceiling = lowest
+    for n in reversed(range(len(heights))):
+        heights[n] = min(heights[n], ceiling)
+        ceiling = heights[n] - gap
+    return {key: y for (_, key), y in zip(order, heights)}
 
 
 def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str, y_label: str = "") -> Markup:
     """Lines over the years, one per series (``{name: [(year, value), ...]}``), with a legend.
 
     The y axis starts at zero (or below, for negative values) and is labelled with
-    :func:`number_vi`; ``y_label`` names its unit. A single series has every point labelled (up to
-    12), several series their last point each. Points with no finite value are left out.
+    :func:`number_vi`; ``y_label`` names its unit. A single series has every point labelled when
+    the labels fit between the points; otherwise each series has its last point labelled, beside it.
+    Points without a whole year or a drawable value are left out.
     """
     lines = {}
     for name, points in series.items():
-        kept = sorted((int(year), value) for year, raw in points if (value := finite(raw)) is not None)
+        kept = sorted((year, value) for raw_year, raw in points
+                      if (year := whole(raw_year)) is not None and (value := finite(raw)) is not None)
         if kept:
             lines[plain(name)] = kept
     if not lines:
@@ -177,50 +186,79 @@ def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str,
         top += FONT + 6
     top += FONT
     left = max(text_width(label) for label in tick_labels) + 8
-    single = len(lines) == 1 and len(next(iter(lines.values()))) <= POINT_LABELS
-    ends = [number_vi(points[-1][1]) for points in lines.values()]
-    right = WIDTH - 14 if single else WIDTH - max(text_width(end) for end in ends) - 10
     bottom = top + PLOT_HEIGHT
-
-    def x_of(year: int) -> float:
-        return (left + right) / 2 if first == last else left + (right - left) * (year - first) / (last - first)
 
     def y_of(value: float) -> float:
         return bottom - PLOT_HEIGHT * (value - low) / (high - low)
 
-    body += axes(ticks, tick_labels, list(range(first, last + 1)), x_of, y_of, left, right, bottom)
-    body += plotted(lines, x_of, y_of, single)
+    right = WIDTH - 14
+    every_point = len(lines) == 1 and labels_fit(*lines.values(), x_scale((first, last), left, right), y_of)
+    if not every_point:
+        right = WIDTH - max(text_width(number_vi(points[-1][1])) for points in lines.values()) - 10
+    x_of = x_scale((first, last), left, right)
+
+    body += axes(ticks, tick_labels, (first, last), x_of, y_of, (left, right, bottom))
+    body += plotted(lines, x_of, y_of, every_point, bottom + FONT / 3)
     desc = "; ".join(f"{name}: " + ", ".join(f"{year} {number_vi(value)}" for year, value in points)
                      for name, points in lines.items())
     return svg("chart-lines", bottom + FONT + 10, title, desc, body)
 
 
-def axes(ticks: Sequence[float], labels: Sequence[str], years: Sequence[int], x_of: Callable[[int], float],
-         y_of: Callable[[float], float], left: float, right: float, bottom: float) -> list[Markup]:
-    """The grid lines with the y labels, and the year labels under the plot."""
+def x_scale(years: tuple[int, int], left: float, right: float) -> Callable[[int], float]:
+    """The x of a year in a plot from ``left`` to ``right`` spanning ``(first, last)`` years."""
+    first, last = years
+    if first == last:
+        return lambda year: (left + right) / 2
+    return lambda year: left + (right - left) * (year - first) / (last - first)
+
+
+def labels_fit(points: Sequence[tuple[int, float]], x_of: Callable[[int], float],
+               y_of: Callable[[float], float]) -> bool:
+    """Whether the value labels above ``points`` (anchored as :func:`anchor` says) leave each other room."""
+    years = (points[0][0], points[-1][0])
+    boxes = []
+    for year, value in points:
+        width, x = text_width(number_vi(value)), x_of(year)
+        start = {"start": x, "middle": x - width / 2, "end": x - width}[anchor(year, years)]
+        boxes.append((start, start + width, y_of(value)))
+    return all(a_end + 4 <= b_start or abs(a_y - b_y) >= FONT
+               for n, (_, a_end, a_y) in enumerate(boxes) for b_start, _, b_y in boxes[n + 1:])
+
+
+def whole(value: object) -> int | None:
+    """``value`` as a year (a whole number), or None."""
+    number = finite(value)
+    return int(number) if number is not None and number.is_integer() and abs(number) < 10**6 else None
+
+
+def axes(ticks: Sequence[float], labels: Sequence[str], years: tuple[int, int], x_of: Callable[[int], float],
+         y_of: Callable[[float], float], box: tuple[float, float, float]) -> list[Markup]:
+    """The grid lines with the y labels, and the year labels under the plot (at most ``X_LABELS``,
+    always the first and the last year); ``box`` is the plot's left, right and bottom."""
+    left, right, bottom = box
     grid = Markup('<line class="chart-grid" x1="{}" y1="{}" x2="{}" y2="{}" stroke="currentColor"/>'
                   '<text class="chart-tick" x="{}" y="{}" text-anchor="end" font-size="{}">{}</text>')
     parts = [grid.format(fmt(left), fmt(y_of(tick)), fmt(right), fmt(y_of(tick)), fmt(left - 4),
                          fmt(y_of(tick) + FONT / 3), FONT, label) for tick, label in zip(ticks, labels)]
-    every = math.ceil(len(years) / X_LABELS)
-    shown = list(range(0, len(years), every))
-    if shown[-1] != len(years) - 1:
-        shown[-1:] = [len(years) - 1] if len(shown) > 1 else [0, len(years) - 1]
+    first, last = years
+    every = math.ceil((last - first + 1) / X_LABELS)
+    shown = list(range(first, last + 1, every))
+    if shown[-1] != last:
+        shown[-1:] = [last] if len(shown) > 1 else [first, last]
     year = Markup('<text class="chart-tick" x="{}" y="{}" text-anchor="{}" font-size="{}">{}</text>')
-    parts += [year.format(fmt(x_of(years[n])), fmt(bottom + FONT + 4), anchor(years[n], years), FONT, years[n])
-              for n in shown]
-    return parts
+    return parts + [year.format(fmt(x_of(n)), fmt(bottom + FONT + 4), anchor(n, years), FONT, n) for n in shown]
 
 
 def plotted(lines: Mapping[str, Sequence[tuple[int, float]]], x_of: Callable[[int], float],
-            y_of: Callable[[float], float], single: bool) -> list[Markup]:
+            y_of: Callable[[float], float], single: bool, lowest: float) -> list[Markup]:
     """Each series' line and points with their value labels: above every point of a ``single``
-    series, else beside the last point of each series (moved apart so that they do not overlap)."""
-    years = sorted({year for points in lines.values() for year, _ in points})
+    series, else beside the last point of each series (moved apart so that they do not overlap, and
+    not below ``lowest``)."""
+    years = (min(points[0][0] for points in lines.values()), max(points[-1][0] for points in lines.values()))
     labelled = [(name, year, value) for name, points in lines.items()
                 for year, value in (points if single else points[-1:])]
-    heights = spread([(y_of(value) + (-6 if single else FONT / 3), n) for n, (_, _, value) in enumerate(labelled)],
-                     0 if single else FONT)
+    wanted = [(y_of(value) + (-6 if single else FONT / 3), n) for n, (_, _, value) in enumerate(labelled)]
+    heights = {n: y for y, n in wanted} if single else spread(wanted, LINE, lowest)
     point = Markup('<circle class="chart-point" cx="{}" cy="{}" r="3.5" fill="currentColor"><title>{}</title></circle>')
     label = Markup('<text class="chart-value" x="{}" y="{}" text-anchor="{}" font-size="{}">{}</text>')
     parts = []
@@ -237,8 +275,9 @@ def plotted(lines: Mapping[str, Sequence[tuple[int, float]]], x_of: Callable[[in
     return parts
 
 
-def anchor(year: int, years: Sequence[int]) -> str:
-    """Where a label at ``year`` is anchored so that it stays inside the chart."""
-    if len(years) > 1 and year == years[0]:
-        return "start"
-    return "end" if len(years) > 1 and year == years[-1] else "middle"
+def anchor(year: int, years: tuple[int, int]) -> str:
+    """Where a label at ``year`` is anchored so that it stays inside a chart of ``(first, last)`` years."""
+    first, last = years
+    if first == last:
+        return "middle"
+    return "start" if year == first else "end" if year == last else "middle"
