@@ -4,9 +4,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from decimal import Decimal
 from fnmatch import fnmatch
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -46,6 +49,13 @@ def test_number_vi_rounds_to_at_most_the_decimals_asked(value: float, decimals: 
     assert number_vi(value, decimals) == expected
 
 
+def test_number_vi_takes_the_numbers_tables_give() -> None:
+    assert number_vi(np.int64(1234567890123456789)) == "1.234.567.890.123.456.789"
+    assert number_vi(np.float64(93.8)) == "93,8" and number_vi(np.float64("nan")) == ""
+    assert number_vi(Decimal("1050000000.50")) == "1.050.000.000,5" and number_vi(Decimal("2.345"), 2) == "2,35"
+    assert number_vi(pd.NA) == "" and number_vi("93.8") == ""  # type: ignore[arg-type]
+
+
 def test_number_vi_refuses_negative_decimals() -> None:
     with pytest.raises(ValueError):
         number_vi(1.5, -1)
@@ -80,6 +90,11 @@ def test_rounded_floats_keep_at_most_the_decimals_asked(value: float, decimals: 
 ])
 def test_date_vi(value: object, expected: str) -> None:
     assert date_vi(value) == expected
+
+
+def test_date_vi_takes_the_dates_tables_give() -> None:
+    assert date_vi(pd.Timestamp("2023-05-07 10:30")) == "07/05/2023" and date_vi(pd.NaT) == ""
+    assert date_vi(np.datetime64("2023-05-07")) == "07/05/2023" and date_vi(float("nan")) == ""
 
 
 def figure(**fields: object) -> dict:

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from functools import cache
-from numbers import Real
+from numbers import Integral, Real
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,7 +51,7 @@ def shown(value: object) -> str:
     """A value in its Vietnamese form for a message."""
     if isinstance(value, (dt.date, dt.datetime)):
         return date_vi(value)
-    if isinstance(value, Real) and not isinstance(value, bool):
+    if isinstance(value, (Real, Decimal)) and not isinstance(value, bool):
         return number_vi(value)
     return str(value)
 
@@ -64,7 +64,7 @@ def date_vi(value: dt.date | dt.datetime | str | int | None) -> str:
     (stripped), never guessed at.
     """
     layouts = words()["dates"]
-    if value is None:
+    if value is None or value != value:  # None, NaN, pandas' NaT
         return ""
     if isinstance(value, dt.date):
         return layouts["day"].format(day=value.day, month=value.month, year=value.year)
@@ -91,25 +91,26 @@ def date_vi(value: dt.date | dt.datetime | str | int | None) -> str:
 def number_vi(value: int | float | None, decimals: int | None = None) -> str:
     """A number with Vietnamese separators: ``1.050.000.000``, ``93,8``, ``-0,5``.
 
-    Integers are shown exactly. Floats are shown with up to 15 significant digits, or rounded
-    (half up) to at most ``decimals`` decimals; trailing zeros are dropped (``93,8``, never
-    ``93,80`` or ``5,0``). ``""`` for None and for values that are not finite.
+    Integers (also NumPy's) and ``Decimal`` values are shown exactly. Floats are shown with up to
+    15 significant digits, or rounded (half up) to at most ``decimals`` decimals; trailing zeros are
+    dropped (``93,8``, never ``93,80`` or ``5,0``). ``""`` for None, NaN, infinities and anything
+    that is not a number.
     """
-    if value is None or isinstance(value, bool):
-        return ""
     if decimals is not None and decimals < 0:
         raise ValueError(f"decimals must be 0 or more, not {decimals}")
-    if isinstance(value, int):
-        number = Decimal(value)
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
+        return ""
+    if isinstance(value, Integral):
+        number = Decimal(int(value))
     elif isinstance(value, Decimal):
         number = value
-    else:
-        if not math.isfinite(value):
-            return ""
+    elif math.isfinite(value):
         number = Decimal(format(float(value), f".{SIGNIFICANT}g"))
+    else:
+        return ""
     if not number.is_finite():
         return ""
-    if decimals is not None and not isinstance(value, int):
+    if decimals is not None and not isinstance(value, Integral):
         with localcontext() as context:
             context.prec = max(number.adjusted(), 0) + decimals + 2
             number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
@@ -140,9 +141,7 @@ def shorten(text: str, limit: int) -> str:
 
 def amount_vi(value: object, unit: object) -> str:
     """A figure's value with its unit: ``93,8%``, ``1.050.000.000 đồng``; ``""`` without a number."""
-    if not isinstance(value, Real) or isinstance(value, bool):
-        return ""
-    number = number_vi(value)
+    number = number_vi(value)  # type: ignore[arg-type]
     unit = " ".join(str(unit).split()) if unit else ""
     if not number or not unit:
         return number
