@@ -115,6 +115,8 @@ def figure(**fields: object) -> dict:
     ({"value": 644, "unit": "sáng kiến", "subject": "sáng kiến"}, "Đạt 644 sáng kiến"),
     ({"subject": None, "kind": "stat", "value": 4941, "unit": "người"}, "4.941 người"),
     ({"value": None}, "Tổng kinh phí sửa chữa nhà ở"),
+    ({"kind": "target", "subject": "chỉ tiêu kinh phí", "value": 5}, "Chỉ tiêu kinh phí: 5 đồng"),
+    ({"kind": "target", "subject": "chỉ tiêuxyz", "value": 5}, "Chỉ tiêuxyz: chỉ tiêu 5 đồng"),
     ({"kind": "guess", "comparator": "≈", "unit": None, "value": 3}, "Tổng kinh phí sửa chữa nhà ở: 3"),
     ({"subject": "CNVCLĐ  được\nthăm hỏi", "value": 12, "unit": "CNVCLĐ"}, "CNVCLĐ được thăm hỏi: đạt 12 CNVCLĐ"),
 ])

@@ -153,16 +153,19 @@ def figure_vi(figure: Mapping[str, Any], *, limit: int = SUBJECT_LIMIT) -> str:
 
     ``Tổng kinh phí sửa chữa nhà ở: đạt 1.050.000.000 đồng``, ``Tỷ lệ đoàn viên: chỉ tiêu từ 90%
     trở lên``. The subject is cut at a word boundary to ``limit`` characters; a subject that only
-    repeats the unit is left out. Unknown kinds and comparators add no word (never an English one).
+    repeats the unit is left out, and so is the kind's word when the subject starts with it.
+    Unknown kinds and comparators add no word (never an English one).
     """
     vocabulary = words()
     amount = amount_vi(figure.get("value"), figure.get("unit"))
     if amount:
         template = vocabulary["comparators"].get(figure.get("comparator"), vocabulary["comparators"]["="])
         amount = template.format(amount=amount)
-    kind = vocabulary["kinds"].get(figure.get("kind"), "") if amount else ""
-    phrase = " ".join(part for part in (kind, amount) if part)
     subject = shorten(figure.get("subject") or "", limit)
+    kind = vocabulary["kinds"].get(figure.get("kind"), "") if amount else ""
+    if kind and subject.casefold().startswith(kind.casefold() + " "):
+        kind = ""  # the subject says it already: "chỉ tiêu phát triển đoàn viên"
+    phrase = " ".join(part for part in (kind, amount) if part)
     if subject.casefold() == " ".join(str(figure.get("unit") or "").split()).casefold() and phrase:
         subject = ""
     if subject and phrase:
