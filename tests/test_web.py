@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from pipeline import archive, tables
 from pipeline.web import pages
-from pipeline.web.pages import marked
+from pipeline.web.page import marked
 from pipeline.web.record_view import build_view
 from test_archive_samples import (  # noqa: F401  (fixtures)
     HOSTILE_TITLE, by_source, sample_archive, served_archive, serving,

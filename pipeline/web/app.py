@@ -20,7 +20,8 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from pipeline.web import pages
+from pipeline.web import export, pages
+from pipeline.web.page import Page, message_page, render
 
 log = logging.getLogger("unionnews.web")
 
@@ -76,7 +77,7 @@ class Guard:
             log.error("%s %s failed: %s: %s", scope.get("method"), scope["path"][:200], type(exc).__name__,
                       str(exc).splitlines()[0][:200] if str(exc) else "")
             if not started:
-                response = HTMLResponse(pages.render(pages.message_page(ERRORS[500], 500)), status_code=500)
+                response = HTMLResponse(render(message_page(ERRORS[500], 500)), status_code=500)
                 await response(scope, receive, guarded_send)
 
 
@@ -89,12 +90,12 @@ def wants_json(request: Request) -> bool:
                                               or accept.index("application/json") < accept.index("text/html"))
 
 
-def respond(request: Request, page: pages.Page) -> Response:
+def respond(request: Request, page: Page) -> Response:
     """The page as HTML or as JSON, as the client asked."""
     if wants_json(request):
         body = json.dumps(page.data, ensure_ascii=False, default=str, separators=(",", ":"))
         return Response(body, status_code=page.status, media_type="application/json")
-    return HTMLResponse(pages.render(page), status_code=page.status)
+    return HTMLResponse(render(page), status_code=page.status)
 
 
 def make_app(data_dir: Path) -> ASGIApp:
@@ -107,6 +108,9 @@ def make_app(data_dir: Path) -> ASGIApp:
     def meeting(request: Request) -> Response:
         return respond(request, pages.meeting_page(data_dir, request.path_params["article_id"]))
 
+    def export_results(request: Request) -> Response:
+        return export.response(data_dir, dict(request.query_params), request.path_params["fmt"])
+
     def static(request: Request) -> Response:
         name = request.path_params["name"]
         if name not in STATIC:
@@ -116,7 +120,7 @@ def make_app(data_dir: Path) -> ASGIApp:
 
     def error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
-        page = pages.message_page(ERRORS.get(status, ERRORS[400]), status)
+        page = message_page(ERRORS.get(status, ERRORS[400]), status)
         response = respond(request, page)
         if status == 405:
             response.headers["Allow"] = ", ".join(METHODS)
@@ -125,6 +129,7 @@ def make_app(data_dir: Path) -> ASGIApp:
     routes = [
         Route("/", front_or_search, methods=METHODS),
         Route("/meeting/{article_id}", meeting, methods=METHODS),
+        Route("/export.{fmt}", export_results, methods=METHODS),
         Route("/static/{name}", static, methods=METHODS),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: error, Exception: error})
