@@ -4,9 +4,7 @@ a short text written here from its values, and evidence spans computed while wri
 from __future__ import annotations
 
 import copy
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ import pytest
 from data_sources import corpus_gold
 from pipeline import archive, tables
 from pipeline.web.record_view import lookup
-from pipeline.web.server import make_server
+from pipeline.web.server import serving
 
 #: The corpus meetings the archive tests search: Cần Thơ's Cụm thi đua số 2 in 2025 and in 2024, Hà Nội's
 #: Cụm thi đua số 5 (autumn 2025), Quảng Ninh's Khối thi đua số 6 in Hạ Long, Nghệ An's Cụm thi đua số 7
@@ -117,20 +115,6 @@ def sample_archive(tmp_path_factory) -> tuple[Path, list[dict]]:
     records = sample_records()
     archive.index_records(data_dir, records)
     return data_dir, records
-
-
-@contextmanager
-def serving(data_dir: Path) -> Iterator[str]:
-    """The web server over ``data_dir`` on 127.0.0.1 (a free port), in a thread: its base URL."""
-    server = make_server(data_dir, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @pytest.fixture(scope="module")

@@ -29,8 +29,9 @@ SERVE = """
 import json, sys
 from pipeline.cli import build_parser
 args = build_parser().parse_args(["serve", "--data", sys.argv[1], "--port", "0"])
-from pipeline.web.server import make_server
-make_server(args.data, args.host, args.port).server_close()
+from pipeline.web.server import bind, server_config
+bind(args.host, args.port).close()
+server_config(args.data, args.host, args.port)
 print(json.dumps(sorted(name for name in {heavy} if name in sys.modules)))
 """
 

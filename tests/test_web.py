@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import urllib.error
+from email.message import Message
 import urllib.request
 from urllib.parse import urlencode
 
@@ -10,20 +11,20 @@ from bs4 import BeautifulSoup
 
 from pipeline import archive, tables
 from pipeline.web import pages
-from pipeline.web.pages import marked
+from pipeline.web.page import marked
 from pipeline.web.record_view import build_view
 from test_archive_samples import (  # noqa: F401  (fixtures)
     HOSTILE_TITLE, by_source, sample_archive, served_archive, serving,
 )
 
 
-def fetch(url: str) -> tuple[int, dict, str]:
+def fetch(url: str) -> tuple[int, Message, str]:
     """Status, headers and body of a GET, also for error statuses."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, dict(response.headers), response.read().decode()
+            return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode()
+        return error.code, error.headers, error.read().decode()
 
 
 def page(base: str, path: str = "/", **params: str) -> tuple[int, BeautifulSoup]:
@@ -129,7 +130,8 @@ def test_an_unexpected_failure_is_a_500_page(served_archive, monkeypatch) -> Non
 def test_missing_archive_gets_a_message(tmp_path) -> None:
     with serving(tmp_path) as base:
         status, soup = page(base, q="cum")
-    assert status == 200 and "no archive yet" in soup.select_one("#message").get_text()
+    message = soup.select_one("#message").get_text()
+    assert status == 200 and "unionnews ingest" in message and str(tmp_path) not in str(soup)
 
 
 def test_bad_evidence_spans_are_ignored() -> None:

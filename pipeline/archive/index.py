@@ -19,6 +19,7 @@ from pathlib import Path
 
 import tantivy
 
+from extractors.lexicon import name_key
 from pipeline.names import article_id
 
 ARCHIVE_DIR = "archive"
@@ -28,6 +29,10 @@ KEY = "vi_key"  # tokenizer: the whole value as one lower-cased, ASCII-folded te
 
 #: Full-text fields a query searches, with their weight.
 FIELD_BOOSTS = {"title": 3.0, "officials": 3.0, "cluster_name": 2.0, "units": 1.5, "places": 1.5, "text": 1.0}
+
+
+#: Facet fields: the province, the meeting type, and the cluster as ``key<TAB>label`` (see :func:`cluster_facet`).
+FACET_FIELDS = ("facet_province", "facet_type", "facet_cluster")
 
 
 class ArchiveError(Exception):
@@ -54,6 +59,10 @@ def _schema() -> tantivy.Schema:
         builder.add_text_field(field, tokenizer_name=WORDS)
     for field in ("official_keys", "cluster_key", "province_key"):
         builder.add_text_field(field, tokenizer_name=KEY)
+    builder.add_text_field("person_keys", tokenizer_name="raw")
+    for field in FACET_FIELDS:  # facets: the values as shown, counted by tantivy's terms aggregation
+        builder.add_text_field(field, tokenizer_name="raw", fast=True)
+    builder.add_integer_field("year", indexed=True, fast=True)
     builder.add_text_field("pairs", tokenizer_name="whitespace", index_option="freq")
     builder.add_integer_field("cluster_number", indexed=True, fast=True)
     builder.add_integer_field("meeting_day", indexed=True, fast=True)
@@ -207,7 +216,36 @@ def document(article: str, record: dict) -> tantivy.Document:
     day = day_number(meeting.get("date"))
     if day is not None:
         doc.add_integer("meeting_day", day)
+    add_browse_fields(doc, record, province)
     return doc
+
+
+def add_browse_fields(doc: tantivy.Document, record: dict, province: str | None) -> None:
+    """The fields that facets, filters and entity pages use: exact values, the year, the officials' person keys.
+
+    The year is the meeting's, else the publication's (as the tables' ``year`` partition)."""
+    for item in items(record, "officials"):
+        if text_value(item.get("name")):
+            doc.add_text("person_keys", name_key(item["name"]))
+    kind = text_value(part(record, "meeting").get("type"))
+    facet = cluster_facet(record, province)
+    for field, value in zip(FACET_FIELDS, (province, kind, facet)):
+        if value:
+            doc.add_text(field, value)
+    day = day_number(part(record, "meeting").get("date")) or day_number(record.get("published_date"))
+    if day is not None:
+        doc.add_integer("year", day // 10000)
+
+
+def cluster_facet(record: dict, province: str | None) -> str | None:
+    """The cluster of a record as ``key<TAB>label`` (key: :func:`cluster_key`), or None without number or province."""
+    cluster = part(record, "cluster")
+    number = cluster.get("number")
+    if not province or not isinstance(number, int) or isinstance(number, bool):
+        return None
+    kind = text_value(cluster.get("kind"))
+    label = text_value(cluster.get("name")) or f"{(kind or 'cụm').capitalize()} số {number}"
+    return f"{cluster_key(province, kind, number)}\t{label} · {province}"
 
 
 def neighbour_pairs(terms: list[str]) -> list[str]:

@@ -97,6 +97,42 @@ def _filters(
     return [(Occur.Must, Query.const_score_query(query, 0.0)) for query in filters]
 
 
+def compile_query(
+    schema: tantivy.Schema,
+    text: str,
+    province: str | None = None,
+    cluster: int | str | None = None,
+    since: str | date | None = None,
+    until: str | date | None = None,
+    extra: list[Query] | None = None,
+) -> tuple[Query | None, list[str]]:
+    """The query for ``text`` and the filters (``extra``: more filter queries), and the text's terms.
+
+    The query is None when ``text`` has no searchable word (nothing matches). Raises BadQuery for an
+    invalid query or filter."""
+    since_day, until_day = _bound(since, "since"), _bound(until, "until")
+    if since_day and until_day and since_day > until_day:
+        raise BadQuery("since is after until")
+    number = _cluster_number(cluster)
+    if province and len(province) > 100:
+        raise BadQuery(f"province too long: {len(province)} characters (at most 100)")
+    terms = query_terms(text)
+    if text.strip() and not terms:
+        return None, []
+    clauses = _filters(schema, province, number, since_day, until_day)
+    clauses += [(Occur.Must, Query.const_score_query(query, 0.0)) for query in extra or []]
+    if not terms:
+        return Query.boolean_query([(Occur.Must, Query.all_query()), *clauses]), []
+    return Query.boolean_query(_text_query(schema, terms) + clauses), terms
+
+
+def snippets(searcher: tantivy.Searcher, schema: tantivy.Schema, query: Query) -> tantivy.SnippetGenerator:
+    """The generator of the results' snippets for ``query``."""
+    generator = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
+    generator.set_max_num_chars(SNIPPET_CHARS)
+    return generator
+
+
 def search(
     data_dir: Path,
     text: str,
@@ -115,28 +151,18 @@ def search(
     meeting_type, cluster (its number), cluster_name, province, score (None when
     listing), snippet (plain text) and highlights ([start, end] of the matches in it).
     """
-    since_day, until_day = _bound(since, "since"), _bound(until, "until")
-    if since_day and until_day and since_day > until_day:
-        raise BadQuery("since is after until")
-    number = _cluster_number(cluster)
-    if province and len(province) > 100:
-        raise BadQuery(f"province too long: {len(province)} characters (at most 100)")
     if not 1 <= limit <= MAX_LIMIT:
         raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}")
-    terms = query_terms(text)
-    if text.strip() and not terms:
-        return []
     index = open_index(data_dir)
+    query, terms = compile_query(index.schema, text, province, cluster, since, until)
+    if query is None:
+        return []
     index.reload()
-    searcher, schema = index.searcher(), index.schema
-    clauses = _filters(schema, province, number, since_day, until_day)
+    searcher = index.searcher()
     if not terms:
-        query = Query.boolean_query([(Occur.Must, Query.all_query()), *clauses])
         hits = searcher.search(query, limit, order_by_field="meeting_day", order=tantivy.Order.Desc).hits
         return [result_of(searcher.doc(address), None, None) for _, address in hits]
-    query = Query.boolean_query(_text_query(schema, terms) + clauses)
-    generator = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
-    generator.set_max_num_chars(SNIPPET_CHARS)
+    generator = snippets(searcher, index.schema, query)
     return [result_of(searcher.doc(address), score, generator) for score, address in searcher.search(query, limit).hits]
 
 

@@ -21,19 +21,29 @@ def register(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted; returns the exit code."""
     from pipeline.archive import ARCHIVE_DIR
-    from pipeline.web.server import make_server
+    from pipeline.web.server import bind, serve
 
     try:
-        server = make_server(args.data, args.host, args.port)
+        sock = bind(args.host, args.port)
     except OSError as exc:
         print(f"unionnews serve: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    if host_warning(args.host):
+        print(host_warning(args.host), file=sys.stderr)
     if not (args.data / ARCHIVE_DIR).is_dir():
         print(f"unionnews serve: no archive yet in {args.data}: run `unionnews ingest` first", file=sys.stderr)
-    host, port = server.server_address[:2]
+    host, port = sock.getsockname()[:2]
     print(f"Serving the meeting archive of {args.data} at http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:
-        server.serve_forever()
+        serve(args.data, sock)
     finally:
-        server.server_close()
+        sock.close()
     return 0
+
+
+def host_warning(host: str) -> str | None:
+    """A one-line warning when ``host`` is not a loopback address, else None."""
+    if host in ("127.0.0.1", "localhost", "::1"):
+        return None
+    return (f"unionnews serve: warning: listening on {host} lets other machines read the archive; "
+            "use --host 127.0.0.1 to keep it on this one")

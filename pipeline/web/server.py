@@ -1,86 +1,118 @@
-"""The archive's HTTP server (standard library ``http.server``, one thread per request).
+"""The archive's HTTP server: the Starlette app of :mod:`pipeline.web.app` on uvicorn.
 
-Routes: ``/`` the search page (parameters ``q``, ``province``, ``cluster``, ``since``,
-``until``), ``/meeting/<article id>`` a meeting page, ``/static/style.css`` and
-``/static/meeting.js``. Only GET and HEAD; bad input gets a page with a message
-(400), an unknown page a 404, an unexpected failure a 500 logged on stderr.
+uvicorn holds the connections on one event loop (no thread per client), with a listen backlog of
+:data:`BACKLOG`; a client that sends nothing for :data:`IDLE_SECONDS` — before its first request,
+between two requests, or in the middle of its request's headers — is disconnected. uvicorn's own
+answer to a request it cannot parse (400) carries the same security headers as every page, and the
+access log is off: a failure is logged by the app as one line.
 """
 from __future__ import annotations
 
-import sys
-import traceback
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+import asyncio
+import logging
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
-from pipeline.web import pages
+import h11
+import uvicorn
+from uvicorn.protocols.http.h11_impl import H11Protocol
 
-STATIC = {
-    "/static/style.css": ("style.css", "text/css; charset=utf-8"),
-    "/static/meeting.js": ("meeting.js", "text/javascript; charset=utf-8"),
-}
+from pipeline.web.app import SECURITY_HEADERS, make_app
 
-#: No inline script or style runs, whatever a scraped page holds.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
-    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+BACKLOG = 2048
+IDLE_SECONDS = 5.0
+#: Connections served at once; more get a 503 rather than a queue without end.
+MAX_CONNECTIONS = 1000
+#: At most this many bytes of request line and headers (uvicorn's h11 default is 16 KiB).
+MAX_HEADER_BYTES = 16 * 1024
 
 
-class ArchiveServer(ThreadingHTTPServer):
-    """An HTTP server that knows its data folder."""
+class GuardedH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol with an idle deadline from the moment a connection opens, which data
+    trickling in does not push back (only a whole request does), and security headers on its 400."""
 
-    daemon_threads = True
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm_idle_timer()
 
-    def __init__(self, address: tuple[str, int], data_dir: Path) -> None:
-        super().__init__(address, ArchiveHandler)
-        self.data_dir = Path(data_dir)
+    def data_received(self, data: bytes) -> None:
+        self.conn.receive_data(data)
+        self.handle_events()
 
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        if self.timeout_keep_alive_task is None and not self.transport.is_closing():
+            self._arm_idle_timer()
 
-class ArchiveHandler(BaseHTTPRequestHandler):
-    """Answers one request of the archive's web page."""
+    def _arm_idle_timer(self) -> None:
+        self._unset_keepalive_if_required()
+        self.timeout_keep_alive_task = self.loop.call_later(self.timeout_keep_alive, self.timeout_keep_alive_handler)
 
-    server: ArchiveServer
-    server_version = "unionnews"
+    def timeout_keep_alive_handler(self) -> None:
+        """Close a connection that has not sent a whole request in time."""
+        if not self.transport.is_closing():
+            self.transport.close()
 
-    def do_GET(self) -> None:
-        """Route the request and send the page."""
+    def send_400_response(self, msg: str) -> None:
+        headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"connection", b"close")]
+        headers += [(name.lower().encode(), value.encode()) for name, value in SECURITY_HEADERS.items()]
+        body = "Yêu cầu HTTP không hợp lệ.".encode()
         try:
-            status, content_type, body = self.route()
-        except Exception:
-            traceback.print_exc(file=sys.stderr)
-            status, content_type = 500, "text/html; charset=utf-8"
-            body = pages.error_page("Lỗi máy chủ: không hiển thị được trang này.").encode()
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in SECURITY_HEADERS.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    do_HEAD = do_GET
-
-    def route(self) -> tuple[int, str, bytes]:
-        """``(status, content type, body)`` for the requested path."""
-        url = urlsplit(self.path)
-        html = "text/html; charset=utf-8"
-        if url.path in STATIC:
-            name, content_type = STATIC[url.path]
-            return 200, content_type, (Path(__file__).parent / name).read_bytes()
-        if url.path == "/":
-            params = {key: values[0] for key, values in parse_qs(url.query, keep_blank_values=True).items()}
-            status, page = pages.search_page(self.server.data_dir, params)
-        elif url.path.startswith("/meeting/"):
-            status, page = pages.meeting_page(self.server.data_dir, unquote(url.path.removeprefix("/meeting/")))
-        else:
-            status, page = pages.not_found(f"Không có trang {url.path[:100]}")
-        return status, html, page.encode()
+            for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+                          h11.Data(data=body), h11.EndOfMessage()):
+                self.transport.write(self.conn.send(event))
+        except h11.LocalProtocolError:  # a response had already begun: just hang up
+            pass
+        self.transport.close()
 
 
-def make_server(data_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> ArchiveServer:
-    """A server for the archive in ``data_dir``, bound to ``host:port`` (port 0: any free port)."""
-    return ArchiveServer((host, port), data_dir)
+def server_config(data_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> uvicorn.Config:
+    """The uvicorn configuration serving the archive of ``data_dir`` on ``host:port``."""
+    return uvicorn.Config(
+        make_app(Path(data_dir)), host=host, port=port, http=GuardedH11Protocol, backlog=BACKLOG,
+        timeout_keep_alive=IDLE_SECONDS, limit_concurrency=MAX_CONNECTIONS, access_log=False,
+        server_header=False, lifespan="off", log_level="warning", ws="none",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES, log_config=None,
+    )
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0: a free one); OSError when that is not possible."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(BACKLOG)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(data_dir: Path, sock: socket.socket) -> None:
+    """Serve the archive of ``data_dir`` on the listening socket ``sock`` until interrupted."""
+    host, port = sock.getsockname()[:2]
+    logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    uvicorn.Server(server_config(data_dir, host, port)).run(sockets=[sock])
+
+
+@contextmanager
+def serving(data_dir: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """The server over ``data_dir`` on a free port of ``host``, in a thread, for as long as the block runs:
+    its base URL."""
+    sock = bind(host, 0)
+    server = uvicorn.Server(server_config(data_dir, host, sock.getsockname()[1]))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        while not server.started and thread.is_alive():
+            threading.Event().wait(0.01)
+        yield f"http://{host}:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join()
+        sock.close()
