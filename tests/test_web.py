@@ -156,3 +156,17 @@ def test_bad_evidence_spans_are_ignored() -> None:
 def test_marked_escapes_before_marking() -> None:
     html = marked("<b>Hoa</b> & Hòa", [[3, 6], [13, 16]])
     assert str(html) == "&lt;b&gt;<mark>Hoa</mark>&lt;/b&gt; &amp; <mark>Hòa</mark>"
+
+
+def test_meeting_page_speaks_vietnamese(served_archive) -> None:
+    base, records = served_archive
+    record = next(r for r in records if r.get("meeting", {}).get("date") and r.get("figures") and r.get("url"))
+    status, soup = page(base, f"/meeting/{tables.article_id(record)}")
+    year, month, day = record["meeting"]["date"].split("-")
+    facts = [b.get_text() for b in soup.select("#record dl button.ev")]
+    assert status == 200 and f"{day}/{month}/{year}" in facts and record["meeting"]["date"] not in facts
+    figures = [li.get_text(" ", strip=True) for li in soup.select("#figures > li")]
+    assert len(figures) == len(record["figures"])
+    assert not any(word in text for text in figures for word in ("achieved", "target", "stat"))
+    source = soup.select_one("p.source")
+    assert (source.select_one(".gone") is not None) == record["url"].startswith("http://127.0.0.1")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pipeline.web.vi_format import date_vi, figure_vi, number_vi
+
 Span = tuple[int, int]
 
 
@@ -57,6 +59,10 @@ FACTS = [
 LISTS = {"officials": "Cán bộ", "member_units": "Đơn vị thành viên", "figures": "Số liệu", "documents": "Văn bản"}
 
 
+#: How a fact is shown, where it is not shown as stored: dates as dd/mm/yyyy, counts with Vietnamese separators.
+SHOWN = {"meeting.date": date_vi, "published_date": date_vi, "member_count_stated": number_vi}
+
+
 def lookup(record: dict, path: str) -> object:
     """The value at a dotted field path, or None."""
     value: object = record
@@ -95,10 +101,9 @@ def describe_item(kind: str, item: dict) -> str:
         extra = f" [{item['cluster_role']}]" if item.get("cluster_role") else ""
         return f"{item.get('name') or '?'} — {role}{extra}" if role.strip() else f"{item.get('name') or '?'}{extra}"
     if kind == "figures":
-        amount = f"{item.get('comparator') or ''} {item.get('value')} {item.get('unit') or ''}".strip()
-        return join(amount, item.get("subject"), item.get("kind"))
+        return figure_vi(item)
     if kind == "documents":
-        return join(item.get("type"), item.get("number"), item.get("date"), item.get("issuer"))
+        return join(item.get("type"), item.get("number"), date_vi(item.get("date")), item.get("issuer"))
     return str(item.get("name") or "?")
 
 
@@ -110,7 +115,7 @@ def build_view(record: dict) -> RecordView:
     for label, path in FACTS:
         value = lookup(record, path)
         if value not in (None, ""):
-            facts.append(Value(label, str(value), evidence_span(evidence, path, len(text))))
+            facts.append(Value(label, SHOWN.get(path, str)(value), evidence_span(evidence, path, len(text))))
     lists = {}
     for kind in LISTS:
         items = record.get(kind) if isinstance(record.get(kind), list) else []
