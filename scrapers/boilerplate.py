@@ -28,6 +28,11 @@ _KICKER_HEADS = frozenset({"cụm", "khối", "liên", "lđlđ", "công", "cđ",
 _KICKER_WORDS = 12
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _MENU_ITEM = re.compile(r"^[•·▪►»]\s*\S")
+_MENU_WORDS = 8
+# A contact line a portal header prints (``Hotline: 0968 ...``, ``Email: ...``).
+_CONTACT = re.compile(r"^(?:hotline|đường dây nóng|điện thoại|đt|tel|fax|e-?mail)\s*:", re.IGNORECASE)
+_PROSE_WORDS = 8
+_WIDGET_MAX = 60
 
 
 def leading_date(line: str) -> tuple[str | None, str]:
@@ -56,13 +61,28 @@ def is_kicker(line: str) -> bool:
 
 
 def is_header_furniture(line: str) -> bool:
-    """A portal header line: a visit counter, a menu bullet or an all-caps slogan."""
-    return is_counter(line) or is_menu(line) or is_shouting(line)
+    """A portal header line: a visit counter, a menu bullet, a contact line or an all-caps slogan."""
+    return is_counter(line) or is_menu(line) or is_contact(line) or is_shouting(line)
 
 
 def is_menu(line: str) -> bool:
-    """A menu bullet line (``• Tin tức - Sự kiện``)."""
-    return bool(_MENU_ITEM.match(line))
+    """A menu bullet line (``• Tin tức - Sự kiện``): a bullet and a short label, not a bulleted sentence."""
+    return bool(_MENU_ITEM.match(line)) and len(line.split()) <= _MENU_WORDS and not line.endswith((".", ";", "…"))
+
+
+def is_contact(line: str) -> bool:
+    """A contact line of a portal header or footer (``Hotline: 0968 ...``, ``Email: ...``)."""
+    return bool(_CONTACT.match(line))
+
+
+def is_lone_word(line: str) -> bool:
+    """A line of one word only (a button such as ``Đóng``, a banner's file name): never a headline."""
+    return len(line.split()) == 1
+
+
+def is_prose(line: str) -> bool:
+    """A sentence of the article (a lead or body paragraph), which no portal header reaches."""
+    return len(line.split()) >= _PROSE_WORDS and (line.endswith((".", "…", ";", ":")) or len(line) > 160)
 
 
 def is_counter(line: str) -> bool:
@@ -79,3 +99,9 @@ def is_shouting(line: str) -> bool:
 def is_footer(line: str) -> bool:
     """A site footer line: copyright, licence, address, contact."""
     return bool(_FOOTER.match(line))
+
+
+def is_widget(line: str) -> bool:
+    """A page widget's line (``Tin liên quan``, ``Tải ứng dụng:``, ``Chia sẻ``, a comment box's prompt)."""
+    folded = line.casefold().strip().rstrip(".:!").strip()
+    return len(line) <= _WIDGET_MAX and (folded in words.WIDGET_LINES or folded.startswith(words.WIDGET_PREFIXES))

@@ -6,7 +6,8 @@ it only the furniture of a date line (see :mod:`scrapers.page_words`): a weekday
 or after the date, a time zone, a cue (``Ngày đăng:``, ``Cập nhật``), a view counter, separators.
 It may also carry, before the date and set off by a separator, a short name: the byline
 (``Nguyên Minh - 07/03/2026 08:47``, ``Quang Minh LDO | 02/04/2024 12:50``) or the place
-(``Tây Ninh ngày 30/11/2021``); and after it, set off by ``|`` or a dash, a section label.
+(``Tây Ninh ngày 30/11/2021``), or, when the line also gives the time, the section with only a space
+(``Kinh tế 05/03/2021 - 04:17``); and after it, set off by ``|`` or a dash, a section label.
 Anything else (``Sáng 19/7/2022, cụm tổ chức ...``) makes it a sentence, not a date line.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ _FURNITURE = re.compile(
     rf"{words.TIME_ZONE}|{words.VIEW_COUNTER}|(?<!\w){words.CLOCK}|(?<!\w)(?:{words.WEEKDAYS}|{_CUES})(?!\w)",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(rf"(?<!\w){words.CLOCK}", re.IGNORECASE)
 _SEPARATORS = " \t|,;:()[]•·/-–—¦"
 _NAME_SEPARATORS = set("|-–—")
 
@@ -65,7 +67,7 @@ def read_dateline(line: str) -> Dateline | None:
         return None
     if not name:
         return Dateline(iso, None)
-    if not cut.strip() or not _is_name_like(name):
+    if not _is_name_like(name) or not (cut.strip() or _CLOCK.search(line)):
         return None
     return Dateline(iso, name if set(cut) & _NAME_SEPARATORS else None)
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from scrapers import dom, page_rules as rules, page_words as words
+from scrapers import boilerplate, dom, page_rules as rules, page_words as words
 from scrapers.article import Article, NotAnArticle, check_body
 from scrapers.bylines import byline_name, fold
 from scrapers.cleaning import clean_line, join_paragraphs
@@ -252,8 +252,7 @@ def _key(text: str) -> str:
 
 def _is_widget(text: str) -> bool:
     """A page widget's line (``Tin liên quan``, ``Tải ứng dụng:``, ``Chia sẻ``)."""
-    folded = text.casefold().strip().rstrip(".:!").strip()
-    return len(text) <= _WIDGET_MAX and (folded in words.WIDGET_LINES or folded.startswith(words.WIDGET_PREFIXES))
+    return boilerplate.is_widget(text)
 
 
 def _is_caption(line: dom.Line, text: str) -> bool:

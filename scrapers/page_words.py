@@ -49,11 +49,13 @@ WIDGET_LINES = frozenset({
     "copy link", "sao chép liên kết", "lấy link", "link bài gốc", "từ khóa", "tags", "tag", "theo dõi",
     "tham khảo thêm", "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất", "tin nổi bật", "tin tiêu điểm",
     "tặng sao", "quan tâm nhất", "xem tất cả bình luận", "email", "facebook", "zalo", "twitter", "bản in",
-    "xem với cỡ chữ", "cỡ chữ", "aa", "lượt xem", "thích", "tweet",
+    "xem với cỡ chữ", "cỡ chữ", "aa", "lượt xem", "thích", "tweet", "comment", "comments", "gửi", "gửi ý kiến",
+    "ý kiến của bạn", "viết bình luận", "bình luận của bạn", "họ và tên", "họ tên", "mã xác nhận", "hủy",
 })
 #: Lines that open with one of these are widgets whatever follows (``Tải ứng dụng: ...``).
 WIDGET_PREFIXES = ("tải ứng dụng", "từ khóa:", "tags:", "xem thêm:", "đọc thêm:", "tin liên quan:",
-                   "chia sẻ bài viết", "trở lại ", "theo dõi ")
+                   "chia sẻ bài viết", "trở lại ", "theo dõi ", "vui lòng nhập", "bình luận (",
+                   "gửi bình luận")
 #: A photo caption or credit line (``Ảnh minh họa.``, ``Ảnh: Reuters``, ``... (Ảnh: Hải Nam)``).
 CAPTION_LINE = (r"^\(?\s*(?:ảnh|nguồn ảnh|ảnh minh họa|video|clip)\s*(?:[:.)]|minh họa|$)"
                 r"|(?:^|[\s.(])(?:ảnh|nguồn)\s*:\s*[^.:]{1,40}[.)]?\)?\s*$")

@@ -16,6 +16,7 @@ Plain text, as portals print an article and copies keep it:
 """
 from __future__ import annotations
 
+from itertools import takewhile
 from pathlib import Path
 
 from scrapers import boilerplate
@@ -126,12 +127,14 @@ def _drop_header(lines: list[str]) -> tuple[list[str], str | None]:
     """Cut a portal header standing before the headline: the lines from the headline on, and the date of
     a date line printed right above the headline (a site clock further up is not the article's date).
 
-    The header ends at its last counter or menu line; lines in capitals after that are slogans when a
-    headline follows them, and the last of them is the headline when prose follows.
+    The header, which ends before the first sentence of prose, ends at its last counter, menu or contact
+    line and any lone words after it (buttons, banner names); lines in capitals after that are slogans when
+    a headline follows them, and the last of them is the headline when prose follows.
     """
-    zone = lines[:_HEAD_ZONE]
-    start = max((i + 1 for i, line in enumerate(zone) if boilerplate.is_counter(line) or boilerplate.is_menu(line)),
-                default=0)
+    zone = list(takewhile(lambda line: not boilerplate.is_prose(line), lines[:_HEAD_ZONE]))
+    start = max((i + 1 for i, line in enumerate(zone) if _is_header_line(line)), default=0)
+    while start < len(zone) and boilerplate.is_lone_word(zone[start]):
+        start += 1
     end = start
     while end < len(zone) and boilerplate.is_shouting(lines[end]):
         end += 1
@@ -144,6 +147,11 @@ def _drop_header(lines: list[str]) -> tuple[list[str], str | None]:
     return lines, None
 
 
+def _is_header_line(line: str) -> bool:
+    """A line only a portal header prints: a visit counter, a menu bullet or a contact line."""
+    return boilerplate.is_counter(line) or boilerplate.is_menu(line) or boilerplate.is_contact(line)
+
+
 def _is_short_headline(line: str) -> bool:
     """A line that can be a headline and not prose: short, no final full stop, not a date line or counter."""
     return (len(line) <= _HEADLINE_MAX and not line.endswith((".", "…")) and not read_dateline(line)
@@ -151,12 +159,13 @@ def _is_short_headline(line: str) -> bool:
 
 
 def _drop_footer(lines: list[str]) -> list[str]:
-    """Cut the site footer (licence, address, copyright) from the last lines."""
+    """Cut the site footer (licence, address, copyright) and the widgets closing the page (a comment box,
+    share buttons) from the last lines."""
     start = max(len(lines) - _TAIL_ZONE, 1)
-    for i in range(start, len(lines)):
-        if boilerplate.is_footer(lines[i]):
-            return lines[:i]
-    return lines
+    end = next((i for i in range(start, len(lines)) if boilerplate.is_footer(lines[i])), len(lines))
+    while end > start and boilerplate.is_widget(lines[end - 1]):
+        end -= 1
+    return lines[:end]
 
 
 def _take_title(lines: list[str]) -> tuple[str, list[str]]:

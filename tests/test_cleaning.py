@@ -108,7 +108,8 @@ def test_abbreviations_and_normal_words_not_split(text: str) -> None:
     ("Hoài Nam - 07/03/2026 08:47", "2026-03-07"),
     ("Ngày 08/01/2015, Liên đoàn Lao động tỉnh tổ chức hội nghị tổng kết", None),
     ("(5.10.2014 - 5.10.2024)", None),
-    ("Kinh tế 07/03/2026 08:01", None),
+    ("Kinh tế 07/03/2026 08:01", "2026-03-07"),
+    ("Kinh tế 07/03/2026", None),
 ])
 def test_dateline(line: str, iso: str | None) -> None:
     assert dateline_date(line) == iso
