@@ -216,14 +216,15 @@ def document(article: str, record: dict) -> tantivy.Document:
     day = day_number(meeting.get("date"))
     if day is not None:
         doc.add_integer("meeting_day", day)
-    add_browse_fields(doc, record, province)
+    add_browse_fields(doc, record, province, day)
     return doc
 
 
-def add_browse_fields(doc: tantivy.Document, record: dict, province: str | None) -> None:
+def add_browse_fields(doc: tantivy.Document, record: dict, province: str | None, meeting_day: int | None) -> None:
     """The fields that facets, filters and entity pages use: exact values, the year, the officials' person keys.
 
-    The year is the meeting's, else the publication's (as the tables' ``year`` partition)."""
+    The year is the meeting's (``meeting_day``, as :func:`day_number` gives it), else the publication's (as the
+    tables' ``year`` partition)."""
     for item in items(record, "officials"):
         if text_value(item.get("name")):
             doc.add_text("person_keys", name_key(item["name"]))
@@ -232,7 +233,7 @@ def add_browse_fields(doc: tantivy.Document, record: dict, province: str | None)
     for field, value in zip(FACET_FIELDS, (province, kind, facet)):
         if value:
             doc.add_text(field, value)
-    day = day_number(part(record, "meeting").get("date")) or day_number(record.get("published_date"))
+    day = meeting_day if meeting_day is not None else day_number(record.get("published_date"))
     if day is not None:
         doc.add_integer("year", day // 10000)
 
