@@ -17,8 +17,8 @@ from pathlib import Path
 import tantivy
 from tantivy import Occur, Query
 
-from pipeline.archive.index import (FIELD_BOOSTS, WORDS, ArchiveError, analyzer, day_number, fold_key, open_index,
-                                    neighbour_pairs, part)
+from pipeline.archive.index import (FIELD_BOOSTS, WORDS, ArchiveError, analyzer, cluster_facet, day_number, fold_key,
+                                    neighbour_pairs, open_index, part, text_value)
 from pipeline.archive.snippets import SNIPPET_CHARS, best_passage
 
 MAX_QUERY_CHARS = 300
@@ -148,8 +148,8 @@ def search(
     ``since``/``until`` bound the meeting date (inclusive). Raises NoArchive when
     ``data_dir`` has no archive, BadQuery for an invalid query or filter.
     Each result holds id, source, url, title, published_date, meeting_date,
-    meeting_type, cluster (its number), cluster_name, province, score (None when
-    listing), snippet (plain text) and highlights ([start, end] of the matches in it).
+    meeting_type, cluster (its number), cluster_name, cluster_key (see :func:`cluster_facet`), province,
+    score (None when listing), snippet (plain text) and highlights ([start, end] of the matches in it).
     """
     if not 1 <= limit <= MAX_LIMIT:
         raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}")
@@ -171,6 +171,7 @@ def result_of(doc: tantivy.Document, score: float | None, generator: tantivy.Sni
     record = json.loads(doc.get_first("record"))
     cluster, meeting = part(record, "cluster"), part(record, "meeting")
     passage, highlights = best_passage(doc, generator)
+    facet = cluster_facet(record, text_value(record.get("province")))
     return {
         "id": doc.get_first("id"),
         "source": record.get("source"),
@@ -181,6 +182,7 @@ def result_of(doc: tantivy.Document, score: float | None, generator: tantivy.Sni
         "meeting_type": meeting.get("type"),
         "cluster": cluster.get("number"),
         "cluster_name": cluster.get("name"),
+        "cluster_key": facet.partition("\t")[0] if facet else None,
         "province": record.get("province"),
         "score": None if score is None else round(score, 4),
         "snippet": passage,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -21,6 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pipeline.web import export, pages
+from pipeline.web.entity_pages import PAGES, entity_page
 from pipeline.web.page import Page, message_page, render
 
 log = logging.getLogger("unionnews.web")
@@ -108,6 +110,11 @@ def make_app(data_dir: Path) -> ASGIApp:
     def meeting(request: Request) -> Response:
         return respond(request, pages.meeting_page(data_dir, request.path_params["article_id"]))
 
+    def entity(kind: str) -> Callable[[Request], Response]:
+        def page(request: Request) -> Response:
+            return respond(request, entity_page(kind, data_dir, request.path_params["key"]))
+        return page
+
     def export_results(request: Request) -> Response:
         return export.response(data_dir, dict(request.query_params), request.path_params["fmt"])
 
@@ -129,6 +136,7 @@ def make_app(data_dir: Path) -> ASGIApp:
     routes = [
         Route("/", front_or_search, methods=METHODS),
         Route("/meeting/{article_id}", meeting, methods=METHODS),
+        *(Route(f"/{kind}/{{key}}", entity(kind), methods=METHODS) for kind in PAGES),
         Route("/export.{fmt}", export_results, methods=METHODS),
         Route("/static/{name}", static, methods=METHODS),
     ]

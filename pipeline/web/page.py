@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 import jinja2
 from markupsafe import Markup, escape
 
-from pipeline.web.vi_format import date_vi, source_gone
+from pipeline.web.links import GLOBALS
+from pipeline.web.vi_format import date_vi, number_vi, source_gone
 
 NO_ARCHIVE = "Kho chưa có dữ liệu: hãy chạy `unionnews ingest` (hoặc `unionnews demo`) trước."
 
@@ -35,6 +36,8 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent), autoescape=True)
     env.filters["marked"] = marked
     env.filters["date_vi"] = date_vi
+    env.filters["number_vi"] = number_vi
+    env.globals.update(GLOBALS)
     env.globals["source_gone"] = source_gone
     env.globals["url"] = url
     return env

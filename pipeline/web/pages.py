@@ -5,6 +5,7 @@ import dataclasses
 from pathlib import Path
 
 from pipeline import archive
+from pipeline.web.front_page import front_page
 from pipeline.web.page import NO_ARCHIVE, Page, message_page
 from pipeline.web.record_view import LISTS, build_view
 from pipeline.web.results import results_page
@@ -17,7 +18,7 @@ def search_page(data_dir: Path, params: dict[str, str]) -> Page:
     """The search results when the parameters ask for a search, else the front page."""
     if any(params.get(name) for name in SEARCH_PARAMS):
         return results_page(data_dir, params)
-    return Page("search.html", {"form": {}, "found": None, "message": None})
+    return front_page(data_dir)
 
 
 def meeting_page(data_dir: Path, article_id: str) -> Page:

@@ -1,0 +1,95 @@
+"""The pages of the archive's entities: an official (every meeting they appear in, with their titles over
+time), a cluster (its meetings, members and leaders year by year, its comparable figures as charts), a
+province (its clusters and meetings, meetings over the years). An unknown key is a 404 page."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pipeline import archive
+from pipeline.archive import entities
+from pipeline.web.entity_charts import comparable, figure_charts, meetings_chart
+from pipeline.web.links import cluster_url, official_url, province_url
+from pipeline.web.page import NO_ARCHIVE, Page, message_page, url
+
+UNKNOWN = {"official": "Không có cán bộ này trong kho.", "cluster": "Không có cụm / khối thi đua này trong kho.",
+           "province": "Không có hội nghị nào của tỉnh / thành phố này trong kho."}
+
+
+def entity_page(kind: str, data_dir: Path, key: str) -> Page:
+    """The page of the entity ``kind`` (official, cluster, province) with key ``key``."""
+    read, build = PAGES[kind]
+    try:
+        found = read(data_dir, key)
+    except archive.NoArchive:
+        return message_page(NO_ARCHIVE, 404)
+    return message_page(UNKNOWN[kind], 404) if found is None else build(found)
+
+
+def linked(meeting: dict) -> dict:
+    """A meeting summary with the links of its page, cluster and province."""
+    return {**meeting, "href": f"/meeting/{meeting['id']}", "cluster_href": cluster_url(meeting.get("cluster_key")),
+            "province_href": province_url(meeting.get("province"))}
+
+
+def positions(meetings: list[dict]) -> list[dict]:
+    """The person's titles and organisations over time: each run of meetings with the same one, with
+    its first and last meeting date."""
+    runs: list[dict] = []
+    for meeting in meetings:
+        for role in meeting["roles"][:1]:
+            held = (role.get("title"), role.get("organization"))
+            if not any(held):
+                continue
+            if runs and (runs[-1]["title"], runs[-1]["organization"]) == held:
+                runs[-1]["until"] = meeting["date"] or runs[-1]["until"]
+                runs[-1]["meetings"] += 1
+            else:
+                runs.append({"title": held[0], "organization": held[1], "since": meeting["date"],
+                             "until": meeting["date"], "meetings": 1})
+    return runs
+
+
+def official_page(found: dict) -> Page:
+    meetings = [linked(meeting) for meeting in found["meetings"]]
+    dates = [meeting["date"] for meeting in meetings if meeting["date"]]
+    context = {**found, "meetings": meetings, "positions": positions(found["meetings"]),
+               "first": min(dates, default=None), "last": max(dates, default=None)}
+    return Page("official.html", context, data={**found, "positions": context["positions"]})
+
+
+def cluster_page(found: dict) -> Page:
+    years: dict[int | None, dict] = {}
+    for meeting in found["meetings"]:
+        year = years.setdefault(meeting["year"], {"year": meeting["year"], "meetings": [], "members": []})
+        year["meetings"].append(linked(meeting))
+        year["members"] += [name for name in meeting["members"] if name not in year["members"]]
+    leaders = [{**meeting["leader"], "date": meeting["date"], "href": official_url(meeting["leader"]["name"]),
+                "meeting": f"/meeting/{meeting['id']}"} for meeting in found["meetings"] if meeting["leader"]["name"]]
+    by_year = sorted(years.values(), key=lambda year: (year["year"] is None, -(year["year"] or 0)))
+    title = " · ".join(part for part in (found["name"], found["province"]) if part)
+    context = {**found, "title": title, "years": by_year, "leaders": leaders,
+               "province_href": province_url(found["province"]), "charts": figure_charts(found["meetings"]),
+               "search_href": url(cluster_key=found["cluster_key"])}
+    data = {key: value for key, value in found.items() if key != "meetings"}
+    data.update(years=[{"year": year["year"], "meetings": [m["id"] for m in year["meetings"]],
+                        "members": year["members"]} for year in by_year],
+                leaders=leaders, meetings=[{k: v for k, v in m.items() if k != "figures"} for m in found["meetings"]],
+                figures=comparable(found["meetings"]))
+    return Page("cluster.html", context, data=data)
+
+
+def province_page(found: dict) -> Page:
+    clusters = [{**cluster, "href": cluster_url(cluster["value"])}
+                for cluster in sorted(found["clusters"], key=lambda c: (-c["count"], c["label"]))]
+    context = {**found, "clusters": clusters, "latest": [linked(meeting) for meeting in found["latest"]],
+               "chart": meetings_chart(found["years_by_type"], f"Số hội nghị theo năm ở {found['name']}"),
+               "search_href": url(province=found["name"])}
+    return Page("province.html", context, data={**found, "clusters": clusters, "search": context["search_href"]})
+
+
+PAGES: dict[str, tuple[Callable[[Path, str], dict | None], Callable[[dict], Page]]] = {
+    "official": (entities.official, official_page),
+    "cluster": (entities.cluster, cluster_page),
+    "province": (entities.province, province_page),
+}
