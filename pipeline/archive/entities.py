@@ -16,7 +16,7 @@ from tantivy import Query
 
 from extractors.lexicon import name_key
 from pipeline.archive.browse import Filters, browse, facet_value
-from pipeline.archive.index import ARCHIVE_DIR, cluster_key, fold_key, items, open_index, part, text_value
+from pipeline.archive.index import ARCHIVE_DIR, fold_key, items, open_index, part, record_cluster_key, text_value
 
 #: The most meetings an entity page reads (a cluster or a person has far fewer).
 MAX_MEETINGS = 2000
@@ -72,13 +72,11 @@ def _records(searcher: tantivy.Searcher, query: Query, limit: int = MAX_MEETINGS
 def summary(record: dict) -> dict:
     """A meeting as entity pages list it."""
     cluster, meeting = part(record, "cluster"), part(record, "meeting")
-    province, number = text_value(record.get("province")), cluster.get("number")
-    has_key = province and isinstance(number, int) and not isinstance(number, bool)
     return {
         "id": record["id"], "title": record.get("title") or record.get("source"), "date": meeting.get("date"),
-        "year": meeting_year(record), "meeting_type": meeting.get("type"), "province": province,
-        "cluster_name": cluster.get("name"),
-        "cluster_key": cluster_key(province, text_value(cluster.get("kind")), number) if has_key else None,
+        "year": meeting_year(record), "meeting_type": meeting.get("type"),
+        "province": text_value(record.get("province")), "cluster_name": cluster.get("name"),
+        "cluster_key": record_cluster_key(record),
     }
 
 

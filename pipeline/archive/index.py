@@ -249,6 +249,12 @@ def cluster_facet(record: dict, province: str | None) -> str | None:
     return f"{cluster_key(province, kind, number)}\t{label} · {province}"
 
 
+def record_cluster_key(record: dict) -> str | None:
+    """The cluster key of a record (as the ``cluster_key`` field and facet hold it), or None."""
+    facet = cluster_facet(record, text_value(record.get("province")))
+    return facet.partition("\t")[0] if facet else None
+
+
 def neighbour_pairs(terms: list[str]) -> list[str]:
     """Each two neighbouring terms as one ``a_b`` term (the ``pairs`` field: adjacency without phrase queries)."""
     return [f"{a}_{b}" for a, b in zip(terms, terms[1:])]

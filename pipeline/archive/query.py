@@ -17,8 +17,8 @@ from pathlib import Path
 import tantivy
 from tantivy import Occur, Query
 
-from pipeline.archive.index import (FIELD_BOOSTS, WORDS, ArchiveError, analyzer, cluster_facet, day_number, fold_key,
-                                    neighbour_pairs, open_index, part, text_value)
+from pipeline.archive.index import (FIELD_BOOSTS, WORDS, ArchiveError, analyzer, day_number, fold_key,
+                                    neighbour_pairs, open_index, part, record_cluster_key)
 from pipeline.archive.snippets import SNIPPET_CHARS, best_passage
 
 MAX_QUERY_CHARS = 300
@@ -148,7 +148,7 @@ def search(
     ``since``/``until`` bound the meeting date (inclusive). Raises NoArchive when
     ``data_dir`` has no archive, BadQuery for an invalid query or filter.
     Each result holds id, source, url, title, published_date, meeting_date,
-    meeting_type, cluster (its number), cluster_name, cluster_key (see :func:`cluster_facet`), province,
+    meeting_type, cluster (its number), cluster_name, cluster_key (see :func:`record_cluster_key`), province,
     score (None when listing), snippet (plain text) and highlights ([start, end] of the matches in it).
     """
     if not 1 <= limit <= MAX_LIMIT:
@@ -171,7 +171,6 @@ def result_of(doc: tantivy.Document, score: float | None, generator: tantivy.Sni
     record = json.loads(doc.get_first("record"))
     cluster, meeting = part(record, "cluster"), part(record, "meeting")
     passage, highlights = best_passage(doc, generator)
-    facet = cluster_facet(record, text_value(record.get("province")))
     return {
         "id": doc.get_first("id"),
         "source": record.get("source"),
@@ -182,7 +181,7 @@ def result_of(doc: tantivy.Document, score: float | None, generator: tantivy.Sni
         "meeting_type": meeting.get("type"),
         "cluster": cluster.get("number"),
         "cluster_name": cluster.get("name"),
-        "cluster_key": facet.partition("\t")[0] if facet else None,
+        "cluster_key": record_cluster_key(record),
         "province": record.get("province"),
         "score": None if score is None else round(score, 4),
         "snippet": passage,

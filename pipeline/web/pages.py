@@ -5,6 +5,7 @@ import dataclasses
 from pathlib import Path
 
 from pipeline import archive
+from pipeline.archive.index import record_cluster_key
 from pipeline.web.front_page import front_page
 from pipeline.web.page import NO_ARCHIVE, Page, message_page
 from pipeline.web.record_view import LISTS, build_view
@@ -34,6 +35,7 @@ def meeting_page(data_dir: Path, article_id: str) -> Page:
     related = archive.related(data_dir, record)
     context = {
         "record": record, "view": view, "headings": LISTS, "related": related,
+        "cluster_key": record_cluster_key(record),
         "link": url if isinstance(url, str) and url.startswith(("https://", "http://")) else None,
     }
     return Page("meeting.html", context, data={"record": record, "related": related,
