@@ -1,0 +1,210 @@
+"""The front page and the entity pages (official, cluster, province) over HTTP: their content on a data
+folder holding the corpus sample meetings and synthetic ones (table and archive), the JSON forms, 404s,
+the front page's counts equal to ``unionnews query``'s, and the links between the pages."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+from starlette.testclient import TestClient
+
+from extractors.lexicon import name_key
+from pipeline import tables
+from pipeline.benchmarks.synthetic import meeting_record, official_names, province_wards
+from pipeline.cli import main
+from pipeline.store import save_records
+from pipeline.web.app import make_app
+from test_archive_samples import by_source, sample_records
+
+SYNTHETIC = 60
+HUYEN = "Đinh Thị Thu Huyền"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory) -> tuple[Path, list[dict]]:
+    """A data folder with the table and archive of the corpus sample meetings and synthetic meetings."""
+    folder = tmp_path_factory.mktemp("data")
+    rng = random.Random(7)
+    people, provinces = official_names(rng), [p for p in province_wards() if p[2]][:2]
+    records = sample_records() + [meeting_record(rng, i, people, provinces) for i in range(SYNTHETIC)]
+    save_records(folder, records)
+    return folder, records
+
+
+@pytest.fixture(scope="module")
+def client(data) -> TestClient:
+    return TestClient(make_app(data[0]))
+
+
+def soup_of(client: TestClient, path: str, **params: str) -> BeautifulSoup:
+    response = client.get(path, params=params)
+    assert response.status_code == 200, path
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def query(data: Path, sql: str, capsys) -> list[dict]:
+    """Rows of ``unionnews query --format json``."""
+    capsys.readouterr()
+    assert main(["query", "--data", str(data), "--format", "json", sql]) == 0
+    return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+
+def grouped(data: Path, column: str, capsys) -> dict[str, int]:
+    rows = query(data, f"SELECT {column} AS v, count(*) AS n FROM articles WHERE {column} IS NOT NULL GROUP BY 1",
+                 capsys)
+    return {str(row["v"]): row["n"] for row in rows}
+
+
+def test_front_page_counts_equal_unionnews_query(client, data, capsys) -> None:
+    folder, records = data
+    front = client.get("/index.json").json()
+    totals = query(folder, "SELECT count(*) AS articles, count(meeting_type) AS meetings, "
+                           "count(DISTINCT province) AS provinces FROM articles", capsys)[0]
+    assert front["articles"] == totals["articles"] == len(records)
+    assert front["meetings"] == totals["meetings"] and front["provinces"] == totals["provinces"]
+    for name, column in {"province": "province", "year": "CAST(year AS VARCHAR)", "type": "meeting_type"}.items():
+        expected = grouped(folder, column, capsys)
+        assert {v["value"]: v["count"] for v in front["counts"][name]} == expected, name
+        soup = soup_of(client, "/")
+        shown = {li.a["data-value"]: int(li.select_one(".n")["data-count"]) for li in soup.select(f"#counts-{name} li")}
+        assert shown == expected, name
+
+
+@pytest.mark.parametrize("name", ["province", "year", "type"])
+def test_a_front_page_count_filters_the_results_to_its_number(client, name) -> None:
+    soup = soup_of(client, "/")
+    for item in soup.select(f"#counts-{name} li")[:3]:
+        found = client.get(item.a["href"], headers={"Accept": "application/json"}).json()
+        assert found["total"] == int(item.select_one(".n")["data-count"]) > 0
+        assert found["filters"] == {name: item.a["data-value"]}
+
+
+def test_front_page_shows_holdings_latest_meetings_and_a_chart(client, data) -> None:
+    _, records = data
+    soup = soup_of(client, "/")
+    assert int(soup.select_one("#n-articles")["data-n"]) == len(records)
+    years = sorted({int(r["meeting"]["date"][:4]) for r in records})
+    assert soup.select_one("#years").get_text() == f"{years[0]}–{years[-1]}"
+    day, month, year = soup.select_one("#updated").get_text().split(": ")[1].split("/")
+    assert len(day) == len(month) == 2 and len(year) == 4
+    latest = [a["href"] for a in soup.select("#latest .title")]
+    newest = max(records, key=lambda r: r["meeting"]["date"])
+    assert latest[0] == f"/meeting/{tables.article_id(newest)}" and len(latest) == 8
+    assert all(client.get(href).status_code == 200 for href in latest)
+    chart = soup.select_one("#chart-years svg")
+    assert chart is not None and chart.select("polyline") and not soup.select("[style]")
+    types = {r["meeting"]["type"] for r in records}
+    assert {g.get_text() for g in chart.select(".chart-legend text")} == {t.capitalize() for t in types}
+
+
+def test_the_example_query_finds_something(client) -> None:
+    soup = soup_of(client, "/")
+    href = soup.select_one("#example")["href"]
+    assert client.get(href, headers={"Accept": "application/json"}).json()["total"] > 0
+    assert soup.select_one("#q")["placeholder"] == "vd. " + soup.select_one("#example").get_text()
+
+
+def test_official_page_lists_every_meeting_with_title_and_organisation(client, data, capsys) -> None:
+    folder, records = data
+    key = name_key(HUYEN)
+    rows = query(folder, f"SELECT article_id, meeting_date, o.title, organization FROM officials o JOIN articles "
+                         f"USING (article_id) WHERE person_key = '{key}' ORDER BY meeting_date", capsys)
+    soup = soup_of(client, f"/official/{key}")
+    assert soup.select_one("#name").get_text() == HUYEN
+    assert [a["href"] for a in soup.select("#meetings .title")] == [f"/meeting/{r['article_id']}" for r in rows]
+    assert len(rows) == 2
+    dates = [td.get_text() for td in soup.select("#meetings td.date")]
+    assert dates == ["15/03/2023", "02/10/2025"]
+    roles = [td.get_text() for td in soup.select("#meetings td.role")]
+    assert roles[0] == "Phó Chủ tịch" and roles[1].startswith(f"{rows[1]['title']}, {rows[1]['organization']}")
+    assert [li.get_text().split(" (")[0] for li in soup.select("#positions li")] == [
+        "Phó Chủ tịch", f"{rows[1]['title']}, {rows[1]['organization']}"]
+    assert {a["href"] for a in soup.select("#meetings .meta a.cluster")} == {"/cluster/ha%20noi%20cum%205"}
+    found = client.get(f"/official/{key}.json").json()
+    assert found["name"] == HUYEN and [m["id"] for m in found["meetings"]] == [r["article_id"] for r in rows]
+    assert found["meetings"][1]["roles"][0]["cluster_role"] == "cụm trưởng"
+
+
+def test_an_official_is_found_whatever_the_spelling(client) -> None:
+    assert client.get("/official/" + HUYEN.upper() + ".json").json()["person_key"] == name_key(HUYEN)
+
+
+def test_cluster_page_by_year_with_members_leaders_and_figures(client, data) -> None:
+    _, records = data
+    old, new = by_source(records, "a06_"), by_source(records, "can-tho-")
+    soup = soup_of(client, "/cluster/can tho cum 2")
+    assert soup.select_one("#name").get_text() == "Cụm thi đua số 2 · Cần Thơ"
+    for record in (old, new):
+        year = record["meeting"]["date"][:4]
+        section = soup.select_one(f"#year-{year}")
+        assert [a["href"] for a in section.select(".title")] == [f"/meeting/{tables.article_id(record)}"]
+        assert section.select_one(".members").get_text().split(": ", 1)[1] == ", ".join(
+            unit["name"] for unit in record["member_units"])
+    leaders = soup.select("#leaders a.official")
+    assert [a.get_text() for a in leaders] == [old["cluster_leader"]["name"], new["cluster_leader"]["name"]]
+    for link in leaders:
+        assert client.get(link["href"] + ".json").json()["name"] == link.get_text()
+    chart = soup.select_one("#figures svg")
+    assert "Thu kinh phí công đoàn so với dự toán (chỉ tiêu): 2024 100, 2025 95" in chart.select_one("desc").get_text()
+    found = client.get("/cluster/can%20tho%20cum%202.json").json()
+    assert [year["year"] for year in found["years"]] == [2025, 2024]
+    assert found["figures"] == [{"unit": "%", "series": {
+        "Thu kinh phí công đoàn so với dự toán (chỉ tiêu)": [[2024, 100], [2025, 95]]}}]
+
+
+def test_a_cluster_without_comparable_figures_draws_no_chart(client, data) -> None:
+    soup = soup_of(client, "/cluster/ha noi cum 5")
+    assert not soup.select("#figures svg") and soup.select_one("#figures .note")
+    members = [r for r in data[1] if r["province"] == "Hà Nội" and r["cluster"]["number"] == 5]
+    assert len(soup.select(".year .title")) == len(members) >= 2
+
+
+def test_province_page_lists_its_clusters_and_meetings(client, data, capsys) -> None:
+    folder, records = data
+    synthetic = records[-1]["province"]
+    expected = query(folder, "SELECT lower(strip_accents(province || ' ' || cluster_kind || ' ' || cluster_number)) AS v, "
+                             f"count(*) AS n FROM articles WHERE province = '{synthetic}' GROUP BY 1", capsys)
+    soup = soup_of(client, f"/province/{synthetic}")
+    assert soup.select_one("#name").get_text() == synthetic
+    shown = {unquote(li.a["href"]).removeprefix("/cluster/"): int(li.select_one(".n")["data-count"])
+             for li in soup.select("#clusters li")}
+    assert shown == {row["v"].replace("đ", "d"): row["n"] for row in expected}
+    link = soup.select_one("#clusters li a")
+    assert client.get(link["href"]).status_code == 200
+    total = sum(1 for r in records if r["province"] == synthetic)
+    assert len(soup.select("#meetings li")) == min(total, 50) and soup.select_one("#chart-years svg polyline")
+    assert client.get(soup.select_one("#search-province")["href"],
+                      headers={"Accept": "application/json"}).json()["total"] == total
+    found = client.get(f"/province/{synthetic}.json").json()
+    assert found["articles"] == total and {c["value"] for c in found["clusters"]} == set(shown)
+
+
+@pytest.mark.parametrize("path", ["/official/khong co ai", "/cluster/ha noi cum 99", "/province/Atlantis",
+                                  "/official/%20", "/cluster/x.json"])
+def test_unknown_entities_are_404_in_vietnamese(client, path) -> None:
+    response = client.get(path)
+    assert response.status_code == 404
+    if path.endswith(".json"):
+        assert response.json()["error"].startswith("Không có")
+    else:
+        assert BeautifulSoup(response.text, "html.parser").select_one("#message").get_text().startswith("Không có")
+
+
+def test_names_link_to_their_pages_in_results_and_meeting_pages(client, data) -> None:
+    _, records = data
+    soup = soup_of(client, "/", q="cum thi dua so 5", province="Hà Nội")
+    result = soup.select_one("#results .result")
+    assert result.select_one(".meta a.province")["href"] == "/province/H%C3%A0%20N%E1%BB%99i"
+    assert result.select_one(".meta a.cluster")["href"] == "/cluster/ha%20noi%20cum%205"
+    record = by_source(records, "a07_")
+    page = soup_of(client, f"/meeting/{tables.article_id(record)}")
+    people = [a["href"] for a in page.select("#officials a.person")]
+    assert len(people) == len(record["officials"])
+    for href in people:
+        assert client.get(href).status_code == 200
+    assert {a["href"] for a in page.select("#entities a")} == {"/province/H%C3%A0%20N%E1%BB%99i",
+                                                               "/cluster/ha%20noi%20cum%205"}
