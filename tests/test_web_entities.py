@@ -98,7 +98,17 @@ def test_front_page_shows_holdings_latest_meetings_and_a_chart(client, data) -> 
     chart = soup.select_one("#chart-years svg")
     assert chart is not None and chart.select("polyline") and not soup.select("[style]")
     types = {r["meeting"]["type"] for r in records}
-    assert {g.get_text() for g in chart.select(".chart-legend text")} == {t.capitalize() for t in types}
+    assert {g.get_text() for g in chart.select(".chart-legend text")} == {t.capitalize() for t in types} | {"Tất cả"}
+    name, points = chart.select_one("desc").get_text().split(";")[0].split(": ")
+    per_year = [point.split() for point in points.split(", ")]
+    assert name == "Tất cả" and [int(n) for _, n in per_year] == [
+        sum(1 for r in records if r["meeting"]["date"][:4] == year) for year, _ in per_year]
+
+
+def test_a_chart_of_few_meetings_has_whole_ticks(client) -> None:
+    soup = soup_of(client, "/province/Cần Thơ")
+    ticks = [t.get_text() for t in soup.select("#chart-years svg .chart-tick")]
+    assert ticks and all(t.isdigit() for t in ticks)
 
 
 def test_the_example_query_finds_something(client) -> None:

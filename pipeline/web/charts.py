@@ -119,12 +119,12 @@ def nice_step(span: float, ticks: int = 4) -> float:
     return next(step * power for step in (1, 2, 5, 10) if step * power >= raw)
 
 
-def y_scale(values: Sequence[float]) -> tuple[float, float, float]:
-    """``(lowest tick, highest tick, step)`` covering ``values`` and zero."""
+def y_scale(values: Sequence[float], counts: bool = False) -> tuple[float, float, float]:
+    """``(lowest tick, highest tick, step)`` covering ``values`` and zero; a step of at least 1 for ``counts``."""
     low, high = min(min(values), 0.0), max(max(values), 0.0)
     if high == low:
         high = low + 1
-    step = nice_step(high - low)
+    step = max(nice_step(high - low), 1.0) if counts else nice_step(high - low)
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
 
 
@@ -157,11 +157,12 @@ def spread(labels: list[tuple[float, int]], gap: float, lowest: float) -> dict[i
     return {key: y for (_, key), y in zip(order, heights)}
 
 
-def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str, y_label: str = "") -> Markup:
+def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str, y_label: str = "",
+               counts: bool = False) -> Markup:
     """Lines over the years, one per series (``{name: [(year, value), ...]}``), with a legend.
 
     The y axis starts at zero (or below, for negative values) and is labelled with
-    :func:`number_vi`; ``y_label`` names its unit. A single series has every point labelled when
+    :func:`number_vi`; ``y_label`` names its unit; ``counts`` (whole numbers) keeps its ticks whole. A single series has every point labelled when
     the labels fit between the points; otherwise each series has its last point labelled, beside it.
     Points without a whole year or a drawable value are left out.
     """
@@ -175,7 +176,7 @@ def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str,
         return no_data(title)
     values = [value for points in lines.values() for _, value in points]
     first, last = min(points[0][0] for points in lines.values()), max(points[-1][0] for points in lines.values())
-    low, high, step = y_scale(values)
+    low, high, step = y_scale(values, counts)
     decimals = max(0, -math.floor(math.log10(step)))
     ticks = [low + step * n for n in range(round((high - low) / step) + 1)]
     tick_labels = [number_vi(tick, decimals) for tick in ticks]

@@ -17,20 +17,23 @@ from pipeline.web.vi_format import capitalized, words
 #: The most charts (one per unit) and series per chart drawn for one cluster.
 MAX_CHARTS = 3
 MAX_SERIES = 6
-#: The most meeting types drawn as lines (the most frequent; charts.py has six colours).
-MAX_TYPES = 6
+#: The most meeting types drawn as lines (the most frequent; charts.py has six colours, one is for all types).
+MAX_TYPES = 5
 
 
 def meetings_chart(years_by_type: dict[str, dict[int, int]], title: str) -> Markup:
-    """Meetings per year, a line per meeting type (the most frequent ones), zero in the years between
-    where a type has none."""
+    """Meetings per year: a line per meeting type (the most frequent ones), zero in the years between
+    where a type has none, and one for all types when there are several."""
     if not years_by_type:
         return line_chart({}, title=title)
     years = [year for counts in years_by_type.values() for year in counts]
     span = range(min(years), max(years) + 1)
     kinds = sorted(years_by_type, key=lambda kind: (-sum(years_by_type[kind].values()), kind))[:MAX_TYPES]
     series = {capitalized(kind): [(year, years_by_type[kind].get(year, 0)) for year in span] for kind in kinds}
-    return line_chart(series, title=title, y_label="Số hội nghị")
+    if len(years_by_type) > 1:
+        series = {"Tất cả": [(year, sum(counts.get(year, 0) for counts in years_by_type.values())) for year in span],
+                  **series}
+    return line_chart(series, title=title, y_label="Số hội nghị", counts=True)
 
 
 def figure_charts(meetings: list[dict]) -> list[Markup]:
