@@ -218,3 +218,20 @@ def test_names_link_to_their_pages_in_results_and_meeting_pages(client, data) ->
         assert client.get(href).status_code == 200
     assert {a["href"] for a in page.select("#entities a")} == {"/province/H%C3%A0%20N%E1%BB%99i",
                                                                "/cluster/ha%20noi%20cum%205"}
+
+
+def test_every_link_from_the_front_page_leads_to_a_page(client) -> None:
+    """Follow the site's own links from the front page, two clicks deep: none is broken."""
+    seen, level = set(), ["/"]
+    for _ in range(3):
+        following = []
+        for path in level:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            seen.add(path)
+            if response.headers["content-type"].startswith("text/html"):
+                links = {a["href"] for a in BeautifulSoup(response.text, "html.parser").select("a[href^='/']")}
+                following += [link for link in links - seen if not link.startswith(("/export", "/?"))]
+        level = sorted(set(following))
+    kinds = {path.split("/")[1] for path in seen}
+    assert {"official", "cluster", "province", "meeting"} <= kinds
