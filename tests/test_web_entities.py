@@ -18,6 +18,7 @@ from pipeline.benchmarks.synthetic import meeting_record, official_names, provin
 from pipeline.cli import main
 from pipeline.store import save_records
 from pipeline.web.app import make_app
+from pipeline.web.entity_charts import comparable
 from test_archive_samples import by_source, sample_records
 
 SYNTHETIC = 60
@@ -171,6 +172,24 @@ def test_a_cluster_without_comparable_figures_draws_no_chart(client, data) -> No
     assert not soup.select("#figures svg") and soup.select_one("#figures .note")
     members = [r for r in data[1] if r["province"] == "Hà Nội" and r["cluster"]["number"] == 5]
     assert len(soup.select(".year .title")) == len(members) >= 2
+
+
+def figure(kind: str, value: object, unit: str, subject: str) -> dict:
+    return {"kind": kind, "value": value, "unit": unit, "subject": subject}
+
+
+def test_comparable_figures_share_kind_unit_and_subject_whatever_the_year_named() -> None:
+    meetings = [
+        {"year": 2023, "figures": [figure("target", 2000, "đoàn viên", "Phát triển đoàn viên năm 2023"),
+                                   figure("achieved", 40, "%", "thu kinh phí"), figure("stat", 9, "lớp", "lớp học")]},
+        {"year": 2023, "figures": [figure("achieved", 55, "%", "Thu  kinh phí")]},
+        {"year": 2024, "figures": [figure("target", 1500, "đoàn viên", "phát triển đoàn viên năm 2024"),
+                                   figure("achieved", 60, "%", "thu kinh phí"), figure("target", 70, "%", "thu kinh phí"),
+                                   figure("stat", True, "lớp", "lớp học")]},
+    ]
+    charts = {chart["unit"]: chart["series"] for chart in comparable(meetings)}
+    assert charts == {"đoàn viên": {"Phát triển đoàn viên (chỉ tiêu)": [(2023, 2000), (2024, 1500)]},
+                      "%": {"Thu kinh phí (đạt)": [(2023, 55), (2024, 60)]}}
 
 
 def test_province_page_lists_its_clusters_and_meetings(client, data, capsys) -> None:

@@ -2,11 +2,13 @@
 figures that can be compared from year to year.
 
 Two figures are comparable when they have the same kind, unit and subject (compared case- and
-space-insensitively): the same thing counted again a year later. A year's value is that of its last
+space-insensitively, and without the year a subject names: ``phát triển đoàn viên năm 2024`` and ``… năm
+2025`` are the same target set again): the same thing counted again a year later. A year's value is that of its last
 meeting reporting it. Figures reported in one year only draw nothing.
 """
 from __future__ import annotations
 
+import re
 from numbers import Real
 
 from markupsafe import Markup
@@ -19,6 +21,8 @@ MAX_CHARTS = 3
 MAX_SERIES = 6
 #: The most meeting types drawn as lines (the most frequent; charts.py has six colours, one is for all types).
 MAX_TYPES = 5
+#: A year named in a figure's subject, with the word before it (``năm 2024``), left out when comparing.
+YEAR = re.compile(r"(?:\bnăm\s+)?\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def meetings_chart(years_by_type: dict[str, dict[int, int]], title: str) -> Markup:
@@ -46,6 +50,11 @@ def folded(text: object) -> str:
     return " ".join(str(text or "").split()).casefold()
 
 
+def without_year(subject: str) -> str:
+    """``subject`` without the year it names, spaces collapsed."""
+    return " ".join(YEAR.sub(" ", subject).split())
+
+
 def comparable(meetings: list[dict]) -> list[dict]:
     """Charts of the figures of ``meetings`` (each with ``year`` and ``figures``, oldest first):
     ``[{"unit", "series": {name: [(year, value), ...]}}]``, units with the most series first."""
@@ -56,8 +65,11 @@ def comparable(meetings: list[dict]) -> list[dict]:
             value, unit, subject = figure.get("value"), figure.get("unit"), figure.get("subject")
             if year is None or not unit or not subject or not isinstance(value, Real) or isinstance(value, bool):
                 continue
+            subject = without_year(subject)
+            if not subject:
+                continue
             key = (str(figure.get("kind") or ""), folded(unit), folded(subject))
-            group = groups.setdefault(key, {"unit": " ".join(unit.split()), "subject": " ".join(subject.split()),
+            group = groups.setdefault(key, {"unit": " ".join(unit.split()), "subject": subject,
                                             "kind": figure.get("kind"), "values": {}})
             group["values"][year] = value
     by_unit: dict[str, dict[str, list[tuple[int, float]]]] = {}
