@@ -25,6 +25,7 @@
     current = button;
     if (scroll && narrow.matches && sheet) {
       openSheet(from, to);
+      keepAbove(button);
     } else if (scroll && first) {
       first.scrollIntoView({ block: "center", behavior: "smooth" });
     }
@@ -56,6 +57,12 @@
     sheet.hidden = false;
     document.body.classList.add("sheet-open");
     passage.scrollTop = Math.max(0, mark.offsetTop - passage.offsetTop - passage.clientHeight / 3);
+  }
+
+  // Scroll the page just enough that the clicked value is not hidden under the sheet.
+  function keepAbove(button) {
+    var hidden = button.getBoundingClientRect().bottom - (window.innerHeight - sheet.offsetHeight) + 8;
+    if (hidden > 0) { window.scrollBy(0, hidden); }
   }
 
   function closeSheet() {
