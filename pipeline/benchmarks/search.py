@@ -70,7 +70,7 @@ def load_archive(data_dir: Path, queries: list[str], requests: int, clients: int
     with served(data_dir) as address:
         run_load(address, plan[: min(len(plan), clients * 2)], clients)  # warm-up: connections, caches
         result = run_load(address, plan, clients)
-    return group(result)
+    return {**group(result), "distinct_pages": len({request.path for request in plan})}
 
 
 def request_plan(data_dir: Path, queries: list[str], count: int, rng: random.Random) -> list[Request]:

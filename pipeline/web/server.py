@@ -4,7 +4,8 @@ uvicorn holds the connections on one event loop (no thread per client), with a l
 :data:`BACKLOG`; a client that sends nothing for :data:`IDLE_SECONDS` — before its first request,
 between two requests, or in the middle of its request's headers — is disconnected. uvicorn's own
 answer to a request it cannot parse (400) carries the same security headers as every page, and the
-access log is off: a failure is logged by the app as one line.
+access log is off: a failure is logged by the app as one line. Answers are kept in memory until the
+archive changes (:mod:`pipeline.web.cache`).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from pipeline.web.app import SECURITY_HEADERS, make_app
+from pipeline.web.cache import ResponseCache
 
 BACKLOG = 2048
 IDLE_SECONDS = 5.0
@@ -72,8 +74,8 @@ class GuardedH11Protocol(H11Protocol):
 def server_config(data_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> uvicorn.Config:
     """The uvicorn configuration serving the archive of ``data_dir`` on ``host:port``."""
     return uvicorn.Config(
-        make_app(Path(data_dir)), host=host, port=port, http=GuardedH11Protocol, backlog=BACKLOG,
-        timeout_keep_alive=IDLE_SECONDS, limit_concurrency=MAX_CONNECTIONS, access_log=False,
+        ResponseCache(make_app(Path(data_dir)), Path(data_dir)), host=host, port=port, http=GuardedH11Protocol,
+        backlog=BACKLOG, timeout_keep_alive=IDLE_SECONDS, limit_concurrency=MAX_CONNECTIONS, access_log=False,
         server_header=False, lifespan="off", log_level="warning", ws="none",
         h11_max_incomplete_event_size=MAX_HEADER_BYTES, log_config=None,
     )
