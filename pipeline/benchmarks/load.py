@@ -29,14 +29,15 @@ class Request:
 
 
 @contextmanager
-def served(data_dir: Path) -> Iterator[tuple[str, int]]:
-    """``unionnews serve`` over ``data_dir`` on a free port of 127.0.0.1 for as long as the block runs:
-    its (host, port)."""
-    process = subprocess.Popen([*command(), "serve", "--data", str(data_dir), "--port", "0"],
+def served(data_dir: Path, workers: int | None = None) -> Iterator[tuple[str, int, subprocess.Popen]]:
+    """``unionnews serve`` over ``data_dir`` on a free port of 127.0.0.1 (with ``--workers``, when given) for
+    as long as the block runs: its host, port and process."""
+    extra = ["--workers", str(workers)] if workers else []
+    process = subprocess.Popen([*command(), "serve", "--data", str(data_dir), "--port", "0", *extra],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        address = _listening(process)
-        yield address
+        host, port = _listening(process)
+        yield host, port, process
     finally:
         process.terminate()
         try:

@@ -67,9 +67,9 @@ def load_archive(data_dir: Path, queries: list[str], requests: int, clients: int
         plan = request_plan(data_dir, queries, requests, rng)
     finally:
         close_index(data_dir)
-    with served(data_dir) as address:
-        run_load(address, plan[: min(len(plan), clients * 2)], clients)  # warm-up: connections, caches
-        result = run_load(address, plan, clients)
+    with served(data_dir) as (host, port, _):
+        run_load((host, port), plan[: min(len(plan), clients * 2)], clients)  # warm-up: connections, caches
+        result = run_load((host, port), plan, clients)
     return {**group(result), "distinct_pages": len({request.path for request in plan})}
 
 

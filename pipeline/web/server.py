@@ -23,6 +23,7 @@ from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from pipeline.web.app import SECURITY_HEADERS, make_app
 from pipeline.web.cache import ResponseCache
+from pipeline.web.workers import run_forked
 
 BACKLOG = 2048
 IDLE_SECONDS = 5.0
@@ -95,11 +96,15 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(data_dir: Path, sock: socket.socket) -> None:
-    """Serve the archive of ``data_dir`` on the listening socket ``sock`` until interrupted."""
+def serve(data_dir: Path, sock: socket.socket, workers: int = 1) -> None:
+    """Serve the archive of ``data_dir`` on the listening socket ``sock`` until interrupted, from ``workers``
+    processes (each with its own event loop and answer cache) sharing the socket."""
     host, port = sock.getsockname()[:2]
     logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    uvicorn.Server(server_config(data_dir, host, port)).run(sockets=[sock])
+    if workers <= 1:
+        uvicorn.Server(server_config(data_dir, host, port)).run(sockets=[sock])
+        return
+    run_forked(lambda: uvicorn.Server(server_config(data_dir, host, port)).run(sockets=[sock]), workers)
 
 
 @contextmanager
