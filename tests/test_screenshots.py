@@ -13,7 +13,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from extractors.lexicon import name_key
 from pipeline import archive
 from pipeline.archive.browse import Filters, browse
-from pipeline.archive.index import cluster_key
+from pipeline.archive.index import close_index, cluster_key
 from pipeline.benchmarks.startup import ingest_sample
 from pipeline.web.server import serving
 from test_browser import browser, pytestmark  # noqa: F401  (fixture, needs Chromium)
@@ -45,7 +45,7 @@ def demo_served(tmp_path_factory) -> Iterator[tuple[str, dict[str, str]]]:
     keys = {"meeting": found["id"], "province": record["province"],
             "cluster_key": cluster_key(record["province"], cluster.get("kind"), cluster["number"]),
             "person_key": name_key(record["officials"][0]["name"])}
-    archive.index.close_index(data_dir)
+    close_index(data_dir)
     with serving(data_dir) as base:
         yield base, keys
 

@@ -39,6 +39,7 @@ class GuardedH11Protocol(H11Protocol):
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
+        _no_delay(transport)
         self._arm_idle_timer()
 
     def data_received(self, data: bytes) -> None:
@@ -70,6 +71,15 @@ class GuardedH11Protocol(H11Protocol):
         except h11.LocalProtocolError:  # a response had already begun: just hang up
             pass
         self.transport.close()
+
+
+def _no_delay(transport: asyncio.Transport) -> None:
+    """Send each write at once (TCP_NODELAY). asyncio sets it only on sockets made with ``IPPROTO_TCP``, not on
+    those accepted from a socket made as :func:`bind` makes it; without it, an answer written in two pieces
+    (headers, body) waits for the client's delayed acknowledgement: 40 ms a request on Linux."""
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 def server_config(data_dir: Path, host: str = "127.0.0.1", port: int = 8000) -> uvicorn.Config:
