@@ -19,6 +19,7 @@ from pipeline.benchmarks.load import Request, run_load, served
 from pipeline.benchmarks.startup import ingest_sample
 from pipeline.benchmarks.synthetic import meeting_record, official_names, province_wards, search_queries
 from pipeline.web.page import url
+from pipeline.web.results import FACET_SHOWN
 
 #: Meetings whose ids the plan draws meeting pages from (the latest, in pages of 100).
 MEETING_POOL_PAGES = 5
@@ -75,11 +76,11 @@ def load_archive(data_dir: Path, queries: list[str], requests: int, clients: int
 
 def request_plan(data_dir: Path, queries: list[str], count: int, rng: random.Random) -> list[Request]:
     """``count`` requests in the proportions of :data:`MIX`: searches for ``queries``, the same sorted by date
-    or on page 2, searches and listings filtered by one or two facet values the archive holds, meeting pages."""
+    or on page 2, facet-filtered pages as a user reaches them (a search or the whole archive, then one or two
+    clicks on a facet value it shows), meeting pages."""
     everything = browse(data_dir, Filters(), "date", 1, 100)
     ids = [r["id"] for page in range(1, MEETING_POOL_PAGES + 1)
            for r in (everything if page == 1 else browse(data_dir, Filters(), "date", page, 100))["results"]]
-    values = [(name, bucket["value"]) for name, buckets in everything["facets"].items() for bucket in buckets]
     if not ids or not queries:
         raise RuntimeError(f"nothing to request: the archive of {data_dir} is empty")
     plan = []
@@ -88,12 +89,24 @@ def request_plan(data_dir: Path, queries: list[str], count: int, rng: random.Ran
         if kind == "meeting":
             path = f"/meeting/{rng.choice(ids)}"
         elif kind == "facet":
-            chosen = dict(rng.sample(values, k=min(len(values), 1 + i % 2)))
-            path = url(**({"q": q} if i % 3 else {}), **chosen) if chosen else url(q=q)
+            path = url(**clicked(data_dir, {"q": q} if i % 3 else {}, 1 + i % 2, rng))
         else:
             path = url(q=q, sort="date" if kind == "sorted" else None, page=2 if kind == "page2" else None)
         plan.append(Request(GROUPS[kind], path))
     return plan
+
+
+def clicked(data_dir: Path, params: dict[str, str], clicks: int, rng: random.Random) -> dict[str, str]:
+    """``params`` after ``clicks`` clicks on facet values their results show (fewer when none is left)."""
+    for _ in range(clicks):
+        facets = browse(data_dir, Filters.of(params), "relevance" if params.get("q") else "date", 1, 1)["facets"]
+        shown = [(name, bucket["value"]) for name, buckets in facets.items() if name not in params
+                 for bucket in buckets[:FACET_SHOWN]]
+        if not shown:
+            break
+        name, value = rng.choice(shown)
+        params = {**params, name: value}
+    return params
 
 
 def group(result: dict) -> dict:
