@@ -9,7 +9,6 @@ import pytest
 import tantivy
 
 from pipeline import archive, tables
-from pipeline.benchmarks.search import benchmark_search
 from test_archive_samples import by_source, sample_archive, sample_records  # noqa: F401  (fixture)
 
 
@@ -198,8 +197,3 @@ def test_related_links_same_official_and_same_cluster(sample_archive) -> None:
     can_tho_2 = archive.get(data_dir, tables.article_id(by_source(records, "can-tho-")))
     assert sources(archive.related(data_dir, can_tho_2)["cluster"]) == [by_source(records, "a06_")["source"]]
 
-
-def test_benchmark_reports_latencies() -> None:
-    numbers = benchmark_search(50, queries=20)
-    assert numbers["articles"] == 50 and numbers["queries"] == 20
-    assert 0 < numbers["median_ms"] <= numbers["p95_ms"]

@@ -56,7 +56,7 @@ def _year(value: str) -> int | None:
     if not value:
         return None
     if not (value.isdigit() and len(value) == 4):
-        raise BadQuery(f"year: {value[:40]!r} is not a year")
+        raise BadQuery(f"year: {value[:40]!r} is not a year", "bad_year", value=value[:40])
     return int(value)
 
 
@@ -78,7 +78,8 @@ def page_number(value: str | int | None) -> int:
     if value in (None, ""):
         return 1
     if not str(value).isdigit() or not 1 <= int(value) <= MAX_PAGE:
-        raise BadQuery(f"page: {str(value)[:20]!r} is not a page number (1 to {MAX_PAGE})")
+        raise BadQuery(f"page: {str(value)[:20]!r} is not a page number (1 to {MAX_PAGE})", "bad_page_range",
+                       value=str(value)[:20], limit=MAX_PAGE)
     return int(value)
 
 
@@ -89,7 +90,7 @@ def browse(data_dir: Path, filters: Filters, sort: str = "relevance", page: int 
 
     Without words the results are sorted by meeting date whatever ``sort`` says (there is no relevance)."""
     if sort not in SORTS:
-        raise BadQuery(f"sort: {sort[:20]!r} is not one of {', '.join(SORTS)}")
+        raise BadQuery(f"sort: {sort[:20]!r} is not one of {', '.join(SORTS)}", "bad_sort", value=sort[:20])
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise BadQuery(f"per_page must be between 1 and {MAX_PER_PAGE}")
     index = open_index(data_dir)

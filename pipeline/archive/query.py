@@ -27,7 +27,13 @@ MAX_LIMIT = 100
 
 
 class BadQuery(ArchiveError, ValueError):
-    """The query or one of its filters is invalid."""
+    """The query or one of its filters is invalid. The message is English (for the command line); ``key`` and
+    ``values`` name the same error as a message of ``pipeline/web/vi_words.toml`` (for the web page)."""
+
+    def __init__(self, text: str, key: str = "bad_query", **values: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.values = values or {"value": text}
 
 
 def _bound(value: str | date | None, name: str) -> int | None:
@@ -36,8 +42,13 @@ def _bound(value: str | date | None, name: str) -> int | None:
         return None
     day = day_number(value.isoformat() if isinstance(value, date) else value)
     if day is None:
-        raise BadQuery(f"{name}: {str(value)[:40]!r} is not a date (expected YYYY-MM-DD)")
+        raise BadQuery(f"{name}: {str(value)[:40]!r} is not a date (expected YYYY-MM-DD)", "bad_date_form",
+                       value=str(value)[:40])
     return day
+
+
+def _as_date(day: int) -> date:
+    return date(day // 10000, day // 100 % 100, day % 100)
 
 
 def _cluster_number(value: int | str | None) -> int | None:
@@ -46,19 +57,21 @@ def _cluster_number(value: int | str | None) -> int | None:
     try:
         number = int(value)
     except ValueError:
-        raise BadQuery(f"cluster: {str(value)[:40]!r} is not a number") from None
+        raise BadQuery(f"cluster: {str(value)[:40]!r} is not a number", "bad_cluster", value=str(value)[:40]) from None
     if not 0 <= number < 10_000:
-        raise BadQuery(f"cluster: {number} is out of range")
+        raise BadQuery(f"cluster: {number} is out of range", "bad_cluster", value=str(number))
     return number
 
 
 def query_terms(text: str) -> list[str]:
     """The folded words of a query; BadQuery when it is too long."""
     if len(text) > MAX_QUERY_CHARS:
-        raise BadQuery(f"query too long: {len(text)} characters (at most {MAX_QUERY_CHARS})")
+        raise BadQuery(f"query too long: {len(text)} characters (at most {MAX_QUERY_CHARS})", "long_query_chars",
+                       count=len(text), limit=MAX_QUERY_CHARS)
     terms = analyzer(WORDS).analyze(text)
     if len(terms) > MAX_QUERY_TERMS:
-        raise BadQuery(f"query too long: {len(terms)} words (at most {MAX_QUERY_TERMS})")
+        raise BadQuery(f"query too long: {len(terms)} words (at most {MAX_QUERY_TERMS})", "long_query_words",
+                       count=len(terms), limit=MAX_QUERY_TERMS)
     return terms
 
 
@@ -112,10 +125,11 @@ def compile_query(
     invalid query or filter."""
     since_day, until_day = _bound(since, "since"), _bound(until, "until")
     if since_day and until_day and since_day > until_day:
-        raise BadQuery("since is after until")
+        raise BadQuery("since is after until", "bad_range", since=_as_date(since_day), until=_as_date(until_day))
     number = _cluster_number(cluster)
     if province and len(province) > 100:
-        raise BadQuery(f"province too long: {len(province)} characters (at most 100)")
+        raise BadQuery(f"province too long: {len(province)} characters (at most 100)", "long_province",
+                       count=len(province), limit=100)
     terms = query_terms(text)
     if text.strip() and not terms:
         return None, []

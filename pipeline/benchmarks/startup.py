@@ -28,17 +28,22 @@ def timed(args: list[str], runs: int) -> float:
     return statistics.median(times)
 
 
-def benchmark_startup(runs: int) -> dict[str, float]:
-    """Ingest the sample corpus into a temporary folder, then time ``runs`` runs of each command."""
+def ingest_sample(data_dir: Path) -> None:
+    """Ingest the sample corpus (its articles and its site's pages) into ``data_dir`` with ``unionnews ingest``."""
     from pipeline.bundled import corpus_dir
 
+    corpus = corpus_dir()
+    ingest = subprocess.run([*command(), "ingest", "--data", str(data_dir), str(corpus / "articles"),
+                             str(corpus / "site")], capture_output=True, text=True, timeout=600)
+    if ingest.returncode not in (0, 1):  # 1: some pages of the site are no articles (listings, the admin page)
+        raise RuntimeError(f"unionnews ingest of the corpus failed: {ingest.stderr.strip()}")
+
+
+def benchmark_startup(runs: int) -> dict[str, float]:
+    """Ingest the sample corpus into a temporary folder, then time ``runs`` runs of each command."""
     unionnews = command()
     with tempfile.TemporaryDirectory() as folder:
-        corpus = corpus_dir()
-        ingest = subprocess.run([*unionnews, "ingest", "--data", folder, str(corpus / "articles"), str(corpus / "site")],
-                                capture_output=True, text=True, timeout=600)
-        if ingest.returncode not in (0, 1):  # 1: some pages of the site are no articles (listings, the admin page)
-            raise RuntimeError(f"unionnews ingest of the corpus failed: {ingest.stderr.strip()}")
+        ingest_sample(Path(folder))
         return {
             "runs": runs,
             "help_ms": timed([*unionnews, "--help"], runs),

@@ -4,7 +4,8 @@
 once, extracted several rounds) and the marginal rate of whole ``unionnews
 extract`` processes (400 minus 100 files), each beside
 ``underthesea.word_tokenize`` on the same texts, on one core. ``crawl``,
-``ingest`` and ``search`` run the benchmarks of those stages on generated data, on
+``ingest`` run the benchmarks of those stages on generated data, on loopback; ``search``
+serves generated records, then the demo data, with the real server to concurrent clients on
 loopback; ``startup`` times whole ``unionnews --help``, ``search`` and ``query``
 processes on the sample corpus, the median of several runs."""
 from __future__ import annotations
@@ -24,6 +25,11 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pages", type=int, default=200, help="pages of the generated site to crawl (default: 200)")
     parser.add_argument("--articles", type=int, default=1000,
                         help="generated articles to ingest and to index for search (default: 1000)")
+    parser.add_argument("--search-articles", type=int, default=10_000,
+                        help="generated articles to index and serve for search (default: 10000)")
+    parser.add_argument("--requests", type=int, default=2000,
+                        help="requests the search clients send to each served archive (default: 2000)")
+    parser.add_argument("--clients", type=int, default=20, help="concurrent search clients (default: 20)")
     parser.add_argument("--workers", default="1,2", metavar="N,N...",
                         help="worker counts to crawl with, each into a fresh folder (default: 1,2)")
     parser.add_argument("--runs", type=int, default=7, help="runs of each command timed by startup (default: 7)")
@@ -76,10 +82,14 @@ def bench_ingest(args: argparse.Namespace) -> dict:
 
 
 def bench_search(args: argparse.Namespace) -> dict:
-    """Median and 95th-percentile search latency over an archive of generated records."""
-    from pipeline.benchmarks.search import benchmark_search
+    """Latency percentiles, requests/second and errors of the served archive under concurrent clients, per
+    kind of page (search, facet, meeting) and overall: on generated records, then on the demo data
+    (its figures prefixed ``demo_``)."""
+    from pipeline.benchmarks.search import benchmark_demo, benchmark_search
 
-    return benchmark_search(args.articles)
+    synthetic = benchmark_search(args.search_articles, args.requests, args.clients)
+    demo = benchmark_demo(args.requests, args.clients)
+    return {**synthetic, **{f"demo_{key}": value for key, value in demo.items() if key != "clients"}}
 
 
 def bench_startup(args: argparse.Namespace) -> dict:

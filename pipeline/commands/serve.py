@@ -5,10 +5,12 @@ Stop with Ctrl-C."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 HELP = "serve the meeting archive as a web page"
+DEFAULT_WORKERS = max(1, min(2, os.cpu_count() or 1))
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -16,6 +18,8 @@ def register(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=Path("outputs"), metavar="DIR", help="data folder (default: outputs)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    parser.add_argument("--workers", type=int, default=DEFAULT_WORKERS,
+                        help=f"server processes sharing the port (default: {DEFAULT_WORKERS}, one per core up to 2)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     host, port = sock.getsockname()[:2]
     print(f"Serving the meeting archive of {args.data} at http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:
-        serve(args.data, sock)
+        serve(args.data, sock, max(1, args.workers))
     finally:
         sock.close()
     return 0

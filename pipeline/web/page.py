@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 import jinja2
 from markupsafe import Markup, escape
@@ -44,9 +44,16 @@ def environment() -> jinja2.Environment:
 
 
 def url(path: str = "/", **params: object) -> str:
-    """``path`` with the parameters that are set as its query string."""
-    query = urlencode({key: value for key, value in params.items() if value not in (None, "")})
+    """``path`` with the parameters that are set as its query string (as ``urlencode`` writes it)."""
+    query = "&".join(f"{_quoted(key)}={_quoted(str(value))}" for key, value in params.items()
+                     if value not in (None, ""))
     return f"{path}?{query}" if query else path
+
+
+@lru_cache(maxsize=4096)
+def _quoted(text: str) -> str:
+    """``text`` quoted for a query string (a page makes dozens of links from the same few values)."""
+    return quote_plus(text)
 
 
 def render(page: Page) -> str:

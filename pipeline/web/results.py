@@ -7,6 +7,7 @@ from pathlib import Path
 from pipeline import archive
 from pipeline.archive.browse import Filters, browse, count, page_number
 from pipeline.web.page import NO_ARCHIVE, Page, url
+from pipeline.web.vi_format import message
 
 #: Facet headings, in the order shown.
 FACET_HEADINGS = {"province": "Tỉnh / thành phố", "year": "Năm", "type": "Loại hội nghị", "cluster_key": "Cụm / khối"}
@@ -32,7 +33,8 @@ def results_page(data_dir: Path, params: dict[str, str]) -> Page:
     except archive.NoArchive:
         return Page("search.html", {**context, "message": NO_ARCHIVE}, data={"error": NO_ARCHIVE, "status": 200})
     except archive.BadQuery as exc:
-        return Page("search.html", {**context, "message": str(exc)}, 400, data={"error": str(exc), "status": 400})
+        error = message(exc.key, **exc.values)
+        return Page("search.html", {**context, "message": error}, 400, data={"error": error, "status": 400})
     state = {**given, "sort": sort if filters.q else None}
     context.update(
         found=found,
