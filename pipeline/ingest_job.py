@@ -84,9 +84,11 @@ def extractor_version() -> str:
     return digest.hexdigest()
 
 
-def input_key(path: Path) -> str:
-    """The catalog key of an input file: its absolute path."""
-    return os.path.abspath(path)
+def input_key(path: Path | str) -> str:
+    """The catalog key of an input file: its absolute path, or its URL."""
+    from pipeline.remote_inputs import is_url
+
+    return path if is_url(path) else os.path.abspath(path)
 
 
 def input_hash(path: str, version: str) -> str | None:
@@ -105,6 +107,7 @@ def input_hash(path: str, version: str) -> str | None:
 def run_task(task: Task) -> TaskResult:
     """Run one task in a worker: skip unchanged inputs, extract the others into a part file."""
     from pipeline.records import extracted
+    from pipeline.remote_inputs import is_url, url_articles, url_hash
     from pipeline.sources import file_articles
     from pipeline.staging import part_errors, write_part
     from pipeline.tables import stored_row
@@ -113,7 +116,7 @@ def run_task(task: Task) -> TaskResult:
     result = TaskResult(part=None)
     pending = []
     for file in task.files:
-        digest = input_hash(file, task.version)
+        digest = url_hash(file, task.version) if is_url(file) else input_hash(file, task.version)
         if digest is not None and task.known.get(file) == digest:
             result.unchanged.append(file)
         else:
@@ -126,7 +129,9 @@ def run_task(task: Task) -> TaskResult:
         else:
             rows = []
             for file, digest in pending:
-                for _, record in extracted(file_articles(Path(file), result.errors.append), result.errors.append):
+                inputs = url_articles(file, result.errors.append) if is_url(file) else file_articles(
+                    Path(file), result.errors.append)
+                for _, record in extracted(inputs, result.errors.append):
                     rows.append(stored_row(record, file, digest))
             write_part(part, rows, result.errors)
         result.part = str(part)
@@ -135,7 +140,7 @@ def run_task(task: Task) -> TaskResult:
     return result
 
 
-def plan(files: Iterable[Path], known: dict[str, str], staging: Path, version: str) -> list[Task]:
+def plan(files: Iterable[Path | str], known: dict[str, str], staging: Path, version: str) -> list[Task]:
     """The tasks for ``files``, in order: runs of :data:`FILES_PER_TASK` article files, one task per WARC file."""
     from pipeline.sources import is_warc
 
@@ -148,7 +153,7 @@ def plan(files: Iterable[Path], known: dict[str, str], staging: Path, version: s
 
     for path in files:
         key = input_key(path)
-        if is_warc(path):
+        if is_warc(Path(path)):
             close(run)
             close([key])
             run = []
@@ -188,17 +193,18 @@ def task_map(workers: int, scheduler: str | None) -> Iterator[Map]:
             pool.shutdown(wait=False, cancel_futures=True)
 
 
-def run_job(paths: Iterable[Path], data_dir: Path, on_error: Callable[[str], None], workers: int | None = None,
+def run_job(paths: Iterable[Path | str], data_dir: Path, on_error: Callable[[str], None], workers: int | None = None,
             scheduler: str | None = None) -> JobResult:
-    """Ingest every input under ``paths`` into the tables and archive of ``data_dir`` in one commit.
+    """Ingest every input under ``paths`` (local paths or fsspec URLs) into the tables and archive of
+    ``data_dir`` in one commit.
 
     The driver indexes each part as it arrives (:class:`pipeline.pending_index.PendingIndex`), while the
     workers go on extracting; after the last task it commits the table, then the archive."""
     import pyarrow.compute as pc
 
     from pipeline.pending_index import PendingIndex
+    from pipeline.remote_inputs import job_inputs
     from pipeline.search_sync import sync_index
-    from pipeline.sources import input_files
     from pipeline.store import commit, load_catalog, writer_lock
 
     data_dir, clock = Path(data_dir), time.process_time()
@@ -208,7 +214,7 @@ def run_job(paths: Iterable[Path], data_dir: Path, on_error: Callable[[str], Non
         catalog = load_catalog(data_dir)
         known = {key: digest for key, digest in zip(catalog["input_key"].to_pylist(), catalog["input_hash"].to_pylist())
                  if key is not None and digest is not None}
-        tasks = plan(input_files(paths, on_error), known, data_dir / STAGING_DIR, extractor_version())
+        tasks = plan(job_inputs(paths, on_error), known, data_dir / STAGING_DIR, extractor_version())
         parts, unchanged, peak, cpu = [], [], 0.0, {"driver_plan": time.process_time() - clock, "workers": 0.0}
         index, clock = PendingIndex(data_dir, catalog), time.process_time()
         try:
