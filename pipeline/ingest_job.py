@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import resource
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -49,12 +50,14 @@ class Task:
 @dataclass
 class TaskResult:
     """What a task did: its part file (``None`` when every input was unchanged), the inputs it found
-    unchanged, one error line per input that failed, and its worker's peak memory in MiB."""
+    unchanged, one error line per input that failed, its worker's peak memory in MiB and the CPU seconds
+    it took."""
 
     part: str | None
     unchanged: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     peak_rss_mib: float = 0.0
+    cpu_s: float = 0.0
 
 
 @dataclass
@@ -63,6 +66,9 @@ class JobResult:
 
     counts: dict[str, int]
     worker_peak_mib: float
+    #: CPU seconds: the driver's before the tasks (``driver_plan``), while they ran (``driver_tasks``) and
+    #: after them (``driver_commit``), and the workers' in the tasks (``workers``).
+    cpu: dict[str, float] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -78,9 +84,11 @@ def extractor_version() -> str:
     return digest.hexdigest()
 
 
-def input_key(path: Path) -> str:
-    """The catalog key of an input file: its absolute path."""
-    return os.path.abspath(path)
+def input_key(path: Path | str) -> str:
+    """The catalog key of an input file: its absolute path, or its URL."""
+    from pipeline.remote_inputs import is_url
+
+    return path if is_url(path) else os.path.abspath(path)
 
 
 def input_hash(path: str, version: str) -> str | None:
@@ -99,14 +107,16 @@ def input_hash(path: str, version: str) -> str | None:
 def run_task(task: Task) -> TaskResult:
     """Run one task in a worker: skip unchanged inputs, extract the others into a part file."""
     from pipeline.records import extracted
+    from pipeline.remote_inputs import is_url, url_articles, url_hash
     from pipeline.sources import file_articles
     from pipeline.staging import part_errors, write_part
     from pipeline.tables import stored_row
 
+    clock = time.process_time()
     result = TaskResult(part=None)
     pending = []
     for file in task.files:
-        digest = input_hash(file, task.version)
+        digest = url_hash(file, task.version) if is_url(file) else input_hash(file, task.version)
         if digest is not None and task.known.get(file) == digest:
             result.unchanged.append(file)
         else:
@@ -119,15 +129,18 @@ def run_task(task: Task) -> TaskResult:
         else:
             rows = []
             for file, digest in pending:
-                for _, record in extracted(file_articles(Path(file), result.errors.append), result.errors.append):
+                inputs = url_articles(file, result.errors.append) if is_url(file) else file_articles(
+                    Path(file), result.errors.append)
+                for _, record in extracted(inputs, result.errors.append):
                     rows.append(stored_row(record, file, digest))
             write_part(part, rows, result.errors)
         result.part = str(part)
     result.peak_rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.cpu_s = time.process_time() - clock
     return result
 
 
-def plan(files: Iterable[Path], known: dict[str, str], staging: Path, version: str) -> list[Task]:
+def plan(files: Iterable[Path | str], known: dict[str, str], staging: Path, version: str) -> list[Task]:
     """The tasks for ``files``, in order: runs of :data:`FILES_PER_TASK` article files, one task per WARC file."""
     from pipeline.sources import is_warc
 
@@ -140,7 +153,7 @@ def plan(files: Iterable[Path], known: dict[str, str], staging: Path, version: s
 
     for path in files:
         key = input_key(path)
-        if is_warc(path):
+        if is_warc(Path(path)):
             close(run)
             close([key])
             run = []
@@ -173,36 +186,55 @@ def task_map(workers: int, scheduler: str | None) -> Iterator[Map]:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+        try:
             yield pool.map
+        finally:  # the workers exit while the driver commits
+            pool.shutdown(wait=False, cancel_futures=True)
 
 
-def run_job(paths: Iterable[Path], data_dir: Path, on_error: Callable[[str], None], workers: int | None = None,
+def run_job(paths: Iterable[Path | str], data_dir: Path, on_error: Callable[[str], None], workers: int | None = None,
             scheduler: str | None = None) -> JobResult:
-    """Ingest every input under ``paths`` into the tables and archive of ``data_dir`` in one commit."""
+    """Ingest every input under ``paths`` (local paths or fsspec URLs) into the tables and archive of
+    ``data_dir`` in one commit.
+
+    The driver indexes each part as it arrives (:class:`pipeline.pending_index.PendingIndex`), while the
+    workers go on extracting; after the last task it commits the table, then the archive."""
     import pyarrow.compute as pc
 
+    from pipeline.pending_index import PendingIndex
+    from pipeline.remote_inputs import job_inputs
     from pipeline.search_sync import sync_index
-    from pipeline.sources import input_files
     from pipeline.store import commit, load_catalog, writer_lock
 
-    data_dir = Path(data_dir)
+    data_dir, clock = Path(data_dir), time.process_time()
+    workers = workers or default_workers()
     with writer_lock(data_dir):
         sync_index(data_dir)
         catalog = load_catalog(data_dir)
         known = {key: digest for key, digest in zip(catalog["input_key"].to_pylist(), catalog["input_hash"].to_pylist())
                  if key is not None and digest is not None}
-        tasks = plan(input_files(paths, on_error), known, data_dir / STAGING_DIR, extractor_version())
-        parts, unchanged, peak = [], [], 0.0
-        with task_map(workers or default_workers(), scheduler) as run:
-            for result in run(run_task, tasks):
-                for line in result.errors:
-                    on_error(line)
-                parts += [Path(result.part)] if result.part else []
-                unchanged += result.unchanged
-                peak = max(peak, result.peak_rss_mib)
-        unchanged_ids = catalog.filter(pc.is_in(catalog["input_key"], value_set=unchanged_keys(unchanged)))["article_id"]
-        return JobResult(commit(data_dir, parts, unchanged_ids.to_pylist()), round(peak, 1))
+        tasks = plan(job_inputs(paths, on_error), known, data_dir / STAGING_DIR, extractor_version())
+        parts, unchanged, peak, cpu = [], [], 0.0, {"driver_plan": time.process_time() - clock, "workers": 0.0}
+        index, clock = PendingIndex(data_dir, catalog), time.process_time()
+        try:
+            with task_map(workers, scheduler) as run:
+                for result in run(run_task, tasks):
+                    for line in result.errors:
+                        on_error(line)
+                    if result.part:
+                        parts.append(Path(result.part))
+                        index.add_part(Path(result.part))
+                    unchanged += result.unchanged
+                    peak, cpu["workers"] = max(peak, result.peak_rss_mib), cpu["workers"] + result.cpu_s
+            in_process = cpu["workers"] if workers <= 1 and not scheduler else 0.0
+            cpu["driver_tasks"], clock = time.process_time() - clock - in_process, time.process_time()
+            unchanged_ids = catalog.filter(pc.is_in(catalog["input_key"], value_set=unchanged_keys(unchanged)))
+            counts = commit(data_dir, parts, unchanged_ids["article_id"].to_pylist(), index)
+        finally:
+            index.close()
+        cpu["driver_commit"] = time.process_time() - clock
+        return JobResult(counts, round(peak, 1), {key: round(value, 2) for key, value in cpu.items()})
 
 
 def unchanged_keys(keys: list[str]) -> Any:

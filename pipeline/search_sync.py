@@ -42,9 +42,9 @@ def mark_indexed(data_dir: Path, version: int) -> None:
     os.replace(temp, path)
 
 
-def index_changes(data_dir: Path, rows: pa.Table, version: int) -> None:
+def index_changes(data_dir: Path, rows: pa.RecordBatchReader, version: int) -> None:
     """Index the records of ``rows`` (just committed as table ``version``), then note the version."""
-    index_records(data_dir, records_of(rows.to_batches(BATCH_ROWS)))
+    index_records(data_dir, records_of(iter(rows)))
     mark_indexed(data_dir, version)
 
 

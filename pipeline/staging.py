@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,26 @@ def part_errors(path: Path) -> list[str]:
     return json.loads(metadata.get(ERRORS_KEY, b"[]"))
 
 
-def read_parts(paths: Iterable[Path]) -> pa.Table:
-    """The rows of the part files, in the order given."""
-    tables = [pq.read_table(path, schema=RECORDS_SCHEMA) for path in paths]
-    return pa.concat_tables(tables) if tables else RECORDS_SCHEMA.empty_table()
+def read_parts(paths: Iterable[Path], columns: list[str] | None = None) -> pa.Table:
+    """The rows of the part files (only ``columns`` when given), in the order given."""
+    schema = RECORDS_SCHEMA if columns is None else pa.schema([RECORDS_SCHEMA.field(name) for name in columns])
+    tables = [pq.read_table(path, columns=columns, schema=schema) for path in paths]
+    return pa.concat_tables(tables) if tables else schema.empty_table()
+
+
+def part_rows(paths: list[Path], positions: pa.Array) -> pa.RecordBatchReader:
+    """The rows at ``positions`` (indices into the rows of all ``paths`` one after another), read one part at
+    a time, so that no more than one part is held in memory."""
+    import pyarrow.compute as pc
+
+    def batches() -> Iterator[pa.RecordBatch]:
+        start = 0
+        for path in paths:
+            rows = pq.read_metadata(path).num_rows
+            wanted = pc.subtract(positions.filter(pc.and_(pc.greater_equal(positions, start),
+                                                          pc.less(positions, start + rows))), start)
+            if len(wanted):
+                yield from pq.read_table(path, schema=RECORDS_SCHEMA).take(wanted).to_batches()
+            start += rows
+
+    return pa.RecordBatchReader.from_batches(RECORDS_SCHEMA, batches())

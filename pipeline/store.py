@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from pipeline.delta_table import open_table, table_uri
 from pipeline.names import STAGING_DIR
-from pipeline.staging import read_parts, write_part
+from pipeline.staging import part_rows, read_parts, write_part
 from pipeline.tables import PARTITIONS, RECORDS_SCHEMA, stored_row
 
 #: The columns that decide whether a staged row changes the stored one.
@@ -57,15 +57,18 @@ def save_records(data_dir: Path, records: Iterable[dict[str, Any]]) -> Counts:
         return commit(data_dir, [part])
 
 
-def commit(data_dir: Path, parts: list[Path], unchanged_ids: Iterable[str] = ()) -> Counts:
+def commit(data_dir: Path, parts: list[Path], unchanged_ids: Iterable[str] = (), index: Any = None) -> Counts:
     """Merge the staged ``parts`` (in order: a later row of an article wins) into the table in one
     commit, index what changed, then clear the staging folder. The caller holds :func:`writer_lock`.
 
-    ``unchanged_ids`` are articles whose inputs were found unchanged before extraction.
+    ``unchanged_ids`` are articles whose inputs were found unchanged before extraction. Only the key
+    columns of the parts are held in memory; their rows are streamed into the table part by part. With
+    ``index`` (a :class:`pipeline.pending_index.PendingIndex` that was given the same parts as they were
+    staged) the archive's changes are already added and are only committed here.
     """
     from pipeline.search_sync import index_changes
 
-    staged = latest_rows(read_parts(parts))
+    staged = latest_rows(read_parts(parts, KEY_COLUMNS))
     catalog = load_catalog(data_dir)
     ids = staged["article_id"].combine_chunks()
     stored = catalog.filter(pc.is_in(catalog["article_id"], value_set=ids))
@@ -76,22 +79,28 @@ def commit(data_dir: Path, parts: list[Path], unchanged_ids: Iterable[str] = ())
     unchanged = set(unchanged_ids) | set(ids.filter(same_content).to_pylist())
     counts = {"new": len(new), "updated": len(updated),
               "unchanged": len(unchanged - set(new.to_pylist()) - set(updated.to_pylist()))}
-    written = staged.filter(pc.invert(same_row))
-    if written.num_rows:
-        version = merge(data_dir, written)
-        index_changes(data_dir, staged.filter(pc.invert(same_content)), version)
+    written = staged["_order"].combine_chunks().filter(pc.invert(same_row))
+    if len(written):
+        version = merge(data_dir, part_rows(parts, written))
+        if index is None:
+            changed = staged["_order"].combine_chunks().filter(pc.invert(same_content))
+            index_changes(data_dir, part_rows(parts, changed), version)
+        else:
+            index.commit(version)
     shutil.rmtree(data_dir / STAGING_DIR, ignore_errors=True)
     return counts
 
 
 def latest_rows(rows: pa.Table) -> pa.Table:
-    """``rows`` with only the last row of each article id, in the order those last rows come."""
-    if not rows.num_rows:
-        return rows
+    """``rows`` with only the last row of each article id, in the order those last rows come, and the
+    position of each among ``rows`` as the column ``_order``."""
     order = pa.array(range(rows.num_rows), pa.int64())
+    if not rows.num_rows:
+        return rows.append_column("_order", order)
     last = pa.table({"article_id": rows["article_id"], "_order": order}).group_by("article_id").aggregate(
         [("_order", "max")])["_order_max"]
-    return rows.take(pc.take(last, pc.sort_indices(last)))
+    positions = pc.take(last, pc.sort_indices(last))
+    return rows.take(positions).append_column("_order", positions)
 
 
 def matching_ids(staged: pa.Table, stored: pa.Table, columns: list[str]) -> pa.Array:
@@ -102,8 +111,9 @@ def matching_ids(staged: pa.Table, stored: pa.Table, columns: list[str]) -> pa.A
     return keys(staged).join(keys(stored), keys=columns, join_type="inner")["article_id"].combine_chunks()
 
 
-def merge(data_dir: Path, rows: pa.Table) -> int:
-    """Insert or replace ``rows`` by ``article_id`` in one commit; returns the table's new version."""
+def merge(data_dir: Path, rows: pa.RecordBatchReader) -> int:
+    """Insert or replace ``rows`` (at most one per article) by ``article_id`` in one commit; returns the
+    table's new version."""
     from deltalake import write_deltalake
 
     table = open_table(data_dir)

@@ -90,7 +90,12 @@ def test_synthetic_articles_are_reproducible_and_varied(tmp_path):
     assert len({t[len("date "):][:4] for t in texts}) > 4  # years
 
 
-def test_benchmark_ingest_measures_a_child_run_of_the_whole_ingest():
-    result = benchmark_ingest(12)
-    assert result["exit_code"] == 0 and result["articles"] == 12
-    assert result["seconds"] > 0 and result["peak_rss_mib"] > 0
+def test_benchmark_ingest_measures_a_child_run_of_the_whole_ingest_per_worker_count():
+    result = benchmark_ingest(12, [1, 2])
+    assert result["articles"] == 12 and result["speedup_w1"] == 1.0
+    for count in (1, 2):
+        assert result[f"exit_code_w{count}"] == 0 and result[f"articles_per_second_w{count}"] > 0
+        assert result[f"driver_peak_mib_w{count}"] > 0 and result[f"worker_peak_mib_w{count}"] > 0
+        assert result[f"reingest_seconds_w{count}"] > 0 and result[f"reingest_ratio_w{count}"] > 0
+        assert 0 < result[f"serial_fraction_w{count}"] < 1
+    assert result["speedup_w2"] > 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from data_sources import ROOT
-from pipeline import search_sync
+from pipeline import pending_index
 from pipeline.benchmarks.synthetic import write_articles
 from pipeline.cli import main
 from pipeline.store import save_records
@@ -102,7 +102,7 @@ def test_a_crash_after_the_commit_then_the_previous_content_again_gives_its_rows
     assert ingest(folder, data) == 0
     write_articles(folder, 12, seed=2)  # the same files with other content (B)
     with monkeypatch.context() as patch:
-        patch.setattr(search_sync, "index_records", lambda *args: (_ for _ in ()).throw(RuntimeError("killed")))
+        patch.setattr(pending_index.PendingIndex, "commit", lambda *args: (_ for _ in ()).throw(RuntimeError("killed")))
         with pytest.raises(RuntimeError):
             ingest(folder, data)
     write_articles(folder, 12, seed=1)  # back to A

@@ -124,16 +124,36 @@ def index_records(data_dir: Path, records: Iterable[dict]) -> None:
     articles (a later copy of an article in ``records`` wins)."""
     if isinstance(records, list) and not records:
         return
-    writer = open_index(data_dir, create=True).writer(heap_size=15_000_000, num_threads=1)
+    writer = index_writer(data_dir)
     try:
-        for record in records:
-            article = article_id(record)
-            writer.delete_documents_by_term("id", article)
-            writer.add_document(document(article, record))
+        add_records(writer, records)
         writer.commit()
     finally:
-        writer.wait_merging_threads()
-        _release_heap()
+        close_writer(writer)
+
+
+def index_writer(data_dir: Path) -> tantivy.IndexWriter:
+    """A writer of the archive in ``data_dir``: what it adds is seen once it commits; close it with :func:`close_writer`.
+
+    Files a writer left uncommitted (it was stopped, or rolled back) are removed first: a new writer
+    could otherwise pick the same file name and fail."""
+    writer = open_index(data_dir, create=True).writer(heap_size=15_000_000, num_threads=1)
+    writer.garbage_collect_files()
+    return writer
+
+
+def add_records(writer: tantivy.IndexWriter, records: Iterable[dict]) -> None:
+    """Add ``records`` through ``writer``, each replacing the document of its article."""
+    for record in records:
+        article = article_id(record)
+        writer.delete_documents_by_term("id", article)
+        writer.add_document(document(article, record))
+
+
+def close_writer(writer: tantivy.IndexWriter) -> None:
+    """Wait for ``writer``'s merges and hand its memory back."""
+    writer.wait_merging_threads()
+    _release_heap()
 
 
 def _release_heap() -> None:

@@ -15,6 +15,9 @@ import json
 
 HELP = "measure extraction, crawl, ingest and search speed"
 SUITES = ["extract", "pages", "crawl", "ingest", "search", "startup"]
+#: Generated articles when ``--articles`` is not given: ingest's speed-up needs many; search fewer.
+INGEST_ARTICLES = 20000
+SEARCH_ARTICLES = 10_000
 
 
 def register(parser: argparse.ArgumentParser) -> None:
@@ -23,15 +26,14 @@ def register(parser: argparse.ArgumentParser) -> None:
                         help=f"what to measure, any of {', '.join(SUITES)} (default: all)")
     parser.add_argument("--rounds", type=int, default=5, help="extraction rounds over the corpus (default: 5)")
     parser.add_argument("--pages", type=int, default=200, help="pages of the generated site to crawl (default: 200)")
-    parser.add_argument("--articles", type=int, default=1000,
-                        help="generated articles to ingest and to index for search (default: 1000)")
-    parser.add_argument("--search-articles", type=int, default=10_000,
-                        help="generated articles to index and serve for search (default: 10000)")
+    parser.add_argument("--articles", type=int, default=None,
+                        help=f"generated articles to ingest and to index for search (default: {INGEST_ARTICLES} "
+                        f"for ingest, {SEARCH_ARTICLES} for search)")
     parser.add_argument("--requests", type=int, default=2000,
                         help="requests the search clients send to each served archive (default: 2000)")
     parser.add_argument("--clients", type=int, default=20, help="concurrent search clients (default: 20)")
     parser.add_argument("--workers", default="1,2", metavar="N,N...",
-                        help="worker counts to crawl with, each into a fresh folder (default: 1,2)")
+                        help="worker counts to ingest and crawl with, each into a fresh folder (default: 1,2)")
     parser.add_argument("--runs", type=int, default=7, help="runs of each command timed by startup (default: 7)")
     parser.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
 
@@ -71,14 +73,19 @@ def bench_crawl(args: argparse.Namespace) -> dict:
     beside the server's own rate."""
     from pipeline.benchmarks.crawl import benchmark_crawl
 
-    return benchmark_crawl(args.pages, [int(count) for count in args.workers.split(",")])
+    return benchmark_crawl(args.pages, worker_counts(args))
+
+
+def worker_counts(args: argparse.Namespace) -> list[int]:
+    """The worker counts of ``--workers``."""
+    return [int(count) for count in args.workers.split(",")]
 
 
 def bench_ingest(args: argparse.Namespace) -> dict:
-    """Time, articles/second and peak memory of ingesting generated articles."""
+    """Articles/second, speed-up, re-ingest ratio and peak memory of ingesting generated articles, per worker count."""
     from pipeline.benchmarks.ingest import benchmark_ingest
 
-    return benchmark_ingest(args.articles)
+    return benchmark_ingest(args.articles or INGEST_ARTICLES, worker_counts(args))
 
 
 def bench_search(args: argparse.Namespace) -> dict:
@@ -87,7 +94,7 @@ def bench_search(args: argparse.Namespace) -> dict:
     (its figures prefixed ``demo_``)."""
     from pipeline.benchmarks.search import benchmark_demo, benchmark_search
 
-    synthetic = benchmark_search(args.search_articles, args.requests, args.clients)
+    synthetic = benchmark_search(args.articles or SEARCH_ARTICLES, args.requests, args.clients)
     demo = benchmark_demo(args.requests, args.clients)
     return {**synthetic, **{f"demo_{key}": value for key, value in demo.items() if key != "clients"}}
 

@@ -1,7 +1,7 @@
 """Extract articles from local files and store them in the tables of the data folder.
 
 PATH is an article file (.txt, .html/.htm), a web archive (.warc, .warc.gz) or a
-folder holding any of them. The inputs are split into tasks that run on every core
+folder holding any of them, as a local path or an fsspec URL (file://, s3://, ...). The inputs are split into tasks that run on every core
 (--workers to choose) or on a Dask cluster (--scheduler, or DASK_SCHEDULER_ADDRESS);
 each task extracts its inputs, and the job commits all their rows to the tables and
 the search archive at once, so an interrupted ingest changes nothing and running it
@@ -21,7 +21,8 @@ HELP = "extract local article files, folders or WARC archives into the Parquet t
 
 def register(parser: argparse.ArgumentParser) -> None:
     """Add the options of ``ingest``."""
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="article file, WARC file or folder")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="article file, WARC file or folder: a local path or an fsspec URL (file://, s3://...)")
     parser.add_argument("--data", type=Path, default=Path("outputs"), metavar="DIR",
                         help="data folder holding the tables (default: outputs)")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
