@@ -1,0 +1,33 @@
+"""Wordings of the genre met on union pages the extractor was not tuned on (sentences written for the tests):
+blocs named after ``thi đua``, member counts, cluster roles given to people, dates of school years."""
+from __future__ import annotations
+
+from extract_helpers import run
+
+# --------------------------------------------------------------------------- blocs named after "thi đua"
+
+
+def test_a_bloc_counted_after_thi_dua_is_the_cluster() -> None:
+    record = run("Ngày 5/8, tại thành phố Vinh, Hội nghị sơ kết công tác thi đua Khối 7 Công đoàn Tổng công ty "
+                 "trực thuộc Tổng LĐLĐ Việt Nam đã diễn ra. Các công đoàn trong khối trao đổi kinh nghiệm.",
+                 title="Sơ kết công tác thi đua 6 tháng đầu năm", date="2023-08-06")
+    assert record["cluster"]["kind"] == "khối"
+    assert record["cluster"]["number"] is None
+    assert record["member_count_stated"] == 7
+    assert record["meeting"]["type"] == "sơ kết"
+    assert all(f["value"] != 7 for f in record["figures"])
+
+
+def test_a_bloc_written_only_as_thi_dua_khoi_is_a_cluster_when_it_has_a_khoi_truong() -> None:
+    record = run("Vừa qua, tại Hội nghị tổng kết công tác Thi đua Khối năm 2022, đại diện 3 CĐ Tổng Công ty gồm "
+                 "CĐ Bưu điện VN, CĐ Dầu khí VN và CĐ Hàng không VN đã ký giao ước. Hội nghị bầu CĐ Dầu khí VN "
+                 "là đơn vị Khối trưởng năm 2023.", title="Tổng kết thi đua năm 2022", date="2023-01-10")
+    assert record["cluster"] == {"number": None, "name": "Khối thi đua", "kind": "khối"}
+    assert record["member_count_stated"] == 3
+    assert record["cluster_leader"]["unit"] == "Công đoàn Dầu khí Việt Nam"
+
+
+def test_a_bare_bloc_without_a_role_or_members_is_not_a_cluster() -> None:
+    record = run("Sáng 3/4, LĐLĐ tỉnh Phú Yên trao quà cho công nhân. Thi đua Khối năm nay được phát động sớm.",
+                 title="Trao quà cho công nhân", date="2023-04-04")
+    assert record["cluster"] is None
