@@ -31,3 +31,20 @@ def test_a_bare_bloc_without_a_role_or_members_is_not_a_cluster() -> None:
     record = run("Sáng 3/4, LĐLĐ tỉnh Phú Yên trao quà cho công nhân. Thi đua Khối năm nay được phát động sớm.",
                  title="Trao quà cho công nhân", date="2023-04-04")
     assert record["cluster"] is None
+
+
+# --------------------------------------------------------------------------- member counts
+
+
+def test_a_count_after_the_clusters_bracketed_federation_counts_the_members() -> None:
+    record = run("Ngày 8-12, Khối thi đua 3 (Liên đoàn Lao động tỉnh Bến Tre) tổ chức hội nghị tổng kết năm 2023, "
+                 "gồm 9 công đoàn cơ sở.", title="Khối thi đua 3 tổng kết năm 2023", date="2023-12-09")
+    assert record["cluster"]["number"] == 3
+    assert record["member_count_stated"] == 9
+    assert all(f["value"] != 9 for f in record["figures"])
+
+
+def test_a_count_of_delegates_after_the_clusters_bracket_is_not_the_members() -> None:
+    record = run("Ngày 8-12, Khối thi đua 3 (Liên đoàn Lao động tỉnh Bến Tre) tổ chức hội nghị tổng kết năm 2023, "
+                 "có 45 đại biểu dự.", title="Khối thi đua 3 tổng kết năm 2023", date="2023-12-09")
+    assert record["member_count_stated"] is None
