@@ -48,3 +48,40 @@ def test_a_count_of_delegates_after_the_clusters_bracket_is_not_the_members() ->
     record = run("Ngày 8-12, Khối thi đua 3 (Liên đoàn Lao động tỉnh Bến Tre) tổ chức hội nghị tổng kết năm 2023, "
                  "có 45 đại biểu dự.", title="Khối thi đua 3 tổng kết năm 2023", date="2023-12-09")
     assert record["member_count_stated"] is None
+
+
+# --------------------------------------------------------------------------- cluster roles given to people
+
+
+def _official(record: dict, name: str) -> dict:
+    return next(o for o in record["officials"] if o["name"] == name)
+
+
+def test_cum_truong_la_ba_gives_the_leader_and_the_role() -> None:
+    record = run("Sáng 18/12, Cụm thi đua số 4 LĐLĐ tỉnh Hải Dương tổ chức hội nghị tổng kết. Cụm trưởng năm 2024 là "
+                 "bà Đỗ Thị Lan, Chủ tịch LĐLĐ huyện Gia Lộc.", title="Tổng kết năm 2024", date="2024-12-19")
+    assert record["cluster_leader"] == {"name": "Đỗ Thị Lan", "unit": "Liên đoàn Lao động huyện Gia Lộc"}
+    assert _official(record, "Đỗ Thị Lan")["cluster_role"] == "cụm trưởng"
+
+
+def test_a_person_named_only_as_truong_cum_is_an_official_with_that_title() -> None:
+    record = run("Chiều 9/1, Cụm thi đua số 2 tổ chức hội nghị sơ kết. Đồng chí Phạm Văn Long – Trưởng cụm thi đua số "
+                 "2 đã thông qua kế hoạch của cụm.", title="Sơ kết học kỳ I", date="2024-01-10")
+    official = _official(record, "Phạm Văn Long")
+    assert (official["title"], official["organization"], official["cluster_role"]) == ("Trưởng cụm", None, "cụm trưởng")
+    assert record["cluster_leader"]["name"] == "Phạm Văn Long"
+
+
+def test_a_place_that_starts_like_a_cue_is_not_a_person_with_a_role() -> None:
+    record = run("Sáng 2/3, Khối thi đua số 5 gồm 3 đơn vị: Công ty cao su Lộc Ninh – Khối trưởng; Công ty cao su "
+                 "Bà Rịa – Khối phó; Công ty cao su Đồng Phú tổ chức ký kết giao ước.", title="Ký kết giao ước thi đua",
+                 date="2024-03-03")
+    assert all(o["name"] != "Rịa" for o in record["officials"])
+    assert all(o["cluster_role"] != "cụm phó" for o in record["officials"])
+
+
+def test_a_unit_named_as_cum_truong_is_no_person() -> None:
+    record = run("Sáng 18/12, Cụm thi đua số 4 LĐLĐ tỉnh Hải Dương tổ chức hội nghị tổng kết. Cụm trưởng năm 2024 là "
+                 "LĐLĐ huyện Gia Lộc.", title="Tổng kết năm 2024", date="2024-12-19")
+    assert record["officials"] == []
+    assert record["cluster_leader"]["unit"] == "Liên đoàn Lao động huyện Gia Lộc"
