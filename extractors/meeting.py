@@ -138,8 +138,8 @@ def period_anchor(written: str, kind: str | None) -> date | None:
     lowered = written.lower()
     if kind == "ký kết giao ước" and lowered.startswith("năm") and "học" not in lowered:
         return date(year, 1, 1)
-    if "năm học" in lowered:
-        return date(year, 6, 30)
+    if "năm học" in lowered:             # August to July: a day falls in the school year named
+        return date(year, 1, 15) if len(years) > 1 else date(year, 6, 30)
     months = re.match(r"(\d{1,2})\s+tháng", lowered)
     if months and "cuối" not in lowered:
         return date(year, min(12, int(months[1])), 28)

@@ -85,3 +85,18 @@ def test_a_unit_named_as_cum_truong_is_no_person() -> None:
                  "LĐLĐ huyện Gia Lộc.", title="Tổng kết năm 2024", date="2024-12-19")
     assert record["officials"] == []
     assert record["cluster_leader"]["unit"] == "Liên đoàn Lao động huyện Gia Lộc"
+
+
+# --------------------------------------------------------------------------- days of a school year
+
+
+def test_an_autumn_day_of_a_school_year_takes_its_first_year() -> None:
+    record = run("Ngày 20-9, tại Trường THCS Lê Lợi, Cụm thi đua số 3 các trường THCS tổ chức hội nghị ký kết giao ước "
+                 "thi đua năm học 2022 - 2023.", title="Cụm thi đua số 3 ký giao ước thi đua")
+    assert record["meeting"]["date"] == "2022-09-20"
+
+
+def test_a_spring_day_of_a_school_year_takes_its_second_year() -> None:
+    record = run("Ngày 25-5, tại Trường THCS Lê Lợi, Cụm thi đua số 3 các trường THCS tổ chức hội nghị tổng kết "
+                 "năm học 2022 - 2023.", title="Cụm thi đua số 3 tổng kết năm học")
+    assert record["meeting"]["date"] == "2023-05-25"
