@@ -100,3 +100,19 @@ def test_a_spring_day_of_a_school_year_takes_its_second_year() -> None:
     record = run("Ngày 25-5, tại Trường THCS Lê Lợi, Cụm thi đua số 3 các trường THCS tổ chức hội nghị tổng kết "
                  "năm học 2022 - 2023.", title="Cụm thi đua số 3 tổng kết năm học")
     assert record["meeting"]["date"] == "2023-05-25"
+
+
+# --------------------------------------------------------------------------- the meeting's place
+
+
+def test_a_lowercase_common_noun_after_tai_is_no_meeting_place() -> None:
+    record = run("Lễ ký kết của Cụm thi đua số 5 nhằm hoàn thành tốt nhiệm vụ tại cơ quan, đơn vị. Năm 2024, các "
+                 "đơn vị trong cụm tổ chức hội thao.", title="Cụm thi đua số 5 ký kết giao ước thi đua",
+                 date="2024-03-02")
+    assert record["meeting"]["location"] is None
+
+
+def test_a_named_hall_after_a_common_noun_is_the_meeting_place() -> None:
+    record = run("Sáng 1/3, Cụm thi đua số 5 ký kết giao ước thi đua để phát huy vai trò tại địa phương, tại "
+                 "Hội trường UBND huyện Bình Sơn.", title="Cụm thi đua số 5 ký kết giao ước thi đua", date="2024-03-02")
+    assert record["meeting"]["location"] == "Hội trường UBND huyện Bình Sơn"
