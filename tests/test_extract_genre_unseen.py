@@ -116,3 +116,18 @@ def test_a_named_hall_after_a_common_noun_is_the_meeting_place() -> None:
     record = run("Sáng 1/3, Cụm thi đua số 5 ký kết giao ước thi đua để phát huy vai trò tại địa phương, tại "
                  "Hội trường UBND huyện Bình Sơn.", title="Cụm thi đua số 5 ký kết giao ước thi đua", date="2024-03-02")
     assert record["meeting"]["location"] == "Hội trường UBND huyện Bình Sơn"
+
+
+# --------------------------------------------------------------------------- the province
+
+
+def test_a_headline_labelled_with_a_province_names_the_province() -> None:
+    record = run("Sáng 4/3, Cụm thi đua số 2 tổ chức ký kết giao ước thi đua năm 2024 giữa các công đoàn cơ sở.",
+                 title="Trà Vinh: Cụm thi đua số 2 ký kết giao ước thi đua", date="2024-03-05")
+    assert record["province"] == "Trà Vinh"
+
+
+def test_a_headline_labelled_with_a_word_that_is_no_province_names_none() -> None:
+    record = run("Sáng 4/3, Cụm thi đua số 2 tổ chức ký kết giao ước thi đua năm 2024 giữa các công đoàn cơ sở.",
+                 title="Tin vắn: Cụm thi đua số 2 ký kết giao ước thi đua", date="2024-03-05")
+    assert record["province"] is None
