@@ -31,6 +31,8 @@ _GAP = re.compile(r"[ \t]+")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:[Ss]ố|SỐ)[ \t]*(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
 _COORDINATED = re.compile(r",[ \t]*")
 _SIGNING = re.compile(r"giao ước", re.IGNORECASE)
+# A cited document's subject before a mention: "Hướng dẫn số 30/HD-LĐLĐ ... về Hoạt động Khối thi đua ...".
+_DOCUMENT_SUBJECT = re.compile(r"\d+/[A-ZĐ][^.;\n]*?\svề(?:\s+việc)?(?:\s+[^\s.;]+){0,4}\s*$")
 _ROLE_EVIDENCE = re.compile(r"[Tt]rưởng [Kk]hối|[Kk]hối [Tt]rưởng|[Kk]hối [Pp]hó|(?:trong|thuộc|của) [Kk]hối\b")
 
 
@@ -224,6 +226,10 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
         return {**chosen, "mentions": group, "count": next((m["count"] for m in mentions if m["count"]), None)}
     for cls in ("named", "bloc", "bare"):
         candidates = [m for m in in_lead if m["class"] == cls]
+        free = [m for m in candidates if not _in_document_subject(m, text)]
+        if candidates and not free:      # the lead names it only in the title of a document it cites
+            free = [m for m in mentions if m["class"] == cls and not _in_document_subject(m, text)]
+        candidates = free or candidates
         if cls != "named" and not _ROLE_EVIDENCE.search(text):
             continue
         if candidates:
@@ -236,6 +242,13 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
                                                              sentence_at(text, mention["span"][0])[1]):
             return {**mention, "name": f"{mention['kind']} thi đua", "mentions": [mention]}
     return None
+
+
+def _in_document_subject(mention: dict, text: str) -> bool:
+    """Whether a mention is the subject of a cited document (``Quyết định số 5/QĐ-LĐLĐ về việc kiện toàn Khối thi
+    đua ...``): the cluster the document deals with, named in its title's words, not the one the article reports."""
+    start = mention["span"][0]
+    return bool(_DOCUMENT_SUBJECT.search(text, max(0, start - 200), start))
 
 
 def _first(mentions: list[dict], key: tuple[str, int]) -> int:

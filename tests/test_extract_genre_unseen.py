@@ -131,3 +131,15 @@ def test_a_headline_labelled_with_a_word_that_is_no_province_names_none() -> Non
     record = run("Sáng 4/3, Cụm thi đua số 2 tổ chức ký kết giao ước thi đua năm 2024 giữa các công đoàn cơ sở.",
                  title="Tin vắn: Cụm thi đua số 2 ký kết giao ước thi đua", date="2024-03-05")
     assert record["province"] is None
+
+
+# --------------------------------------------------------------------------- a cluster named in a cited document
+
+
+def test_a_cluster_in_the_title_of_a_cited_document_gives_way_to_the_one_that_meets() -> None:
+    record = run("Thực hiện Kế hoạch số 12/KH-LĐLĐ ngày 2 tháng 3 năm 2024 của Liên đoàn Lao động tỉnh Gia Lai về "
+                 "Hoạt động Cụm thi đua các huyện, thị xã, công đoàn ngành và tương đương trong năm 2024 của tỉnh.",
+                 "Ngày 05/04/2024, tại Liên đoàn Lao động thị xã An Khê, cụm thi đua các thị xã tổ chức hội nghị ký "
+                 "kết giao ước năm 2024 do Liên đoàn Lao động thị xã An Khê làm cụm trưởng.",
+                 title="Hội nghị ký kết giao ước thi đua năm 2024")
+    assert record["cluster"] == {"number": None, "name": "cụm thi đua các thị xã", "kind": "cụm"}
