@@ -213,6 +213,11 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
             pending.append((start, end, word))
         elif not word[0].isalnum() or _is_stop(text, start, word):
             break
+        elif word[0].isupper() and (nested := _HEAD.match(text, start)) and " " in nested.group(1):
+            # a head inside the name ("Công đoàn Tổng Công ty May 10"): its lowercase words go on the name
+            org.words += pending + [(start, nested.end(1), nested.group(1))]
+            pending, lowercase, capitals, at = [], 0, 0, nested.end(1)
+            continue
         else:
             # Sector names pair a capitalised syllable with lowercase ones ("Nội vụ", "Cổ phần cao su"); after
             # two capitalised words or more (a proper name), a lowercase word is the sentence going on.

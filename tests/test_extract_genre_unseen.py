@@ -143,3 +143,14 @@ def test_a_cluster_in_the_title_of_a_cited_document_gives_way_to_the_one_that_me
                  "kết giao ước năm 2024 do Liên đoàn Lao động thị xã An Khê làm cụm trưởng.",
                  title="Hội nghị ký kết giao ước thi đua năm 2024")
     assert record["cluster"] == {"number": None, "name": "cụm thi đua các thị xã", "kind": "cụm"}
+
+
+# --------------------------------------------------------------------------- organisations with a head inside
+
+
+def test_a_corporation_head_inside_a_union_name_keeps_its_lowercase_word() -> None:
+    record = run("Sáng 5/3, Khối thi đua số 3 tổ chức ký kết giao ước thi đua. Dự hội nghị có bà Nguyễn Thị Hà, Chủ "
+                 "tịch Công đoàn Tổng Công ty Sông Đà; ông Lê Văn Tú, Chủ tịch Công đoàn Tổng Công ty May 10 - Khối "
+                 "trưởng.", title="Ký kết giao ước thi đua năm 2024", date="2024-03-06")
+    assert _official(record, "Nguyễn Thị Hà")["organization"] == "Công đoàn Tổng Công ty Sông Đà"
+    assert record["cluster_leader"] == {"name": "Lê Văn Tú", "unit": "Công đoàn Tổng Công ty May 10"}
