@@ -2,7 +2,7 @@
 blocs named after ``thi đua``, member counts, cluster roles given to people, dates of school years."""
 from __future__ import annotations
 
-from extract_helpers import run
+from extract_helpers import run, unit_names
 
 # --------------------------------------------------------------------------- blocs named after "thi đua"
 
@@ -154,3 +154,20 @@ def test_a_corporation_head_inside_a_union_name_keeps_its_lowercase_word() -> No
                  "trưởng.", title="Ký kết giao ước thi đua năm 2024", date="2024-03-06")
     assert _official(record, "Nguyễn Thị Hà")["organization"] == "Công đoàn Tổng Công ty Sông Đà"
     assert record["cluster_leader"] == {"name": "Lê Văn Tú", "unit": "Công đoàn Tổng Công ty May 10"}
+
+
+# --------------------------------------------------------------------------- one unit, two spellings
+
+
+def test_a_member_written_again_without_its_level_word_is_one_unit() -> None:
+    record = run("Cụm thi đua số 4 gồm 3 đơn vị: Hội Nông dân tỉnh Hà Nam, Hội Nông dân tỉnh Ninh Bình và Hội Nông dân "
+                 "tỉnh Nam Định. Hội Nông dân Ninh Bình giữ vai trò Cụm phó năm 2024.",
+                 title="Cụm thi đua số 4 ký kết giao ước thi đua năm 2024", date="2024-03-02")
+    assert unit_names(record) == ["Hội Nông dân tỉnh Hà Nam", "Hội Nông dân tỉnh Ninh Bình", "Hội Nông dân tỉnh Nam Định"]
+    assert record["member_units"][1]["aliases"] == ["Hội Nông dân Ninh Bình"]
+
+
+def test_two_levels_of_one_place_stay_two_units() -> None:
+    record = run("Cụm thi đua số 2 gồm 3 đơn vị: LĐLĐ huyện Long Mỹ, LĐLĐ thị xã Long Mỹ và LĐLĐ huyện Vị Thủy tổ "
+                 "chức hội nghị sơ kết.", title="Cụm thi đua số 2 sơ kết 6 tháng", date="2024-07-02")
+    assert len(record["member_units"]) == 3
