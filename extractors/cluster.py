@@ -26,6 +26,7 @@ _THI_DUA_BEFORE = re.compile(r"(?<![\w])(?:[Tt]hi [Đđ]ua|THI ĐUA)[ \t]+$")
 _NUMBER = re.compile(r"\s*(?:(?P<so>[Ss]ố|SỐ)\s*)?(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
 _PLURAL_BEFORE = re.compile(r"(?:(?<![\d/.-])\d{1,3}|các|những|mỗi|từng|giữa|\d+[ \t]+cụm,)[ \t]*$", re.IGNORECASE)
 _WORD = re.compile(r"\s*(\([A-ZĐ]{2,6}\)|[-–]|[^\s,.;:()“”\"]+)")
+_ROMAN_WORD = re.compile(r"[IVX]{1,4}")
 _COUNTED = re.compile(r"\s+(\d{1,3})(?=\s)")
 _GAP = re.compile(r"[ \t]+")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:[Ss]ố|SỐ)[ \t]*(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
@@ -135,8 +136,9 @@ def _named(text: str, match: re.Match[str], pos: int, kind: str, td: bool) -> di
         number, end = (int(numeral) if numeral.isdigit() else roman_to_int(numeral)), after.end()
         if number == 0:
             return None
-    elif last.isdigit() and len(words) > 1 and not any(c[1][0] == words[-1][0] for c in counts):
-        number = int(last)
+    elif (last.isdigit() or _ROMAN_WORD.fullmatch(last)) and len(words) > 1 and not any(
+            c[1][0] == words[-1][0] for c in counts):            # "Khối thi đua Công đoàn ngành II"
+        number = int(last) if last.isdigit() else roman_to_int(last)
         if number == 0:
             return None
     name = " ".join(text[match.start():end].split())

@@ -171,3 +171,10 @@ def test_two_levels_of_one_place_stay_two_units() -> None:
     record = run("Cụm thi đua số 2 gồm 3 đơn vị: LĐLĐ huyện Long Mỹ, LĐLĐ thị xã Long Mỹ và LĐLĐ huyện Vị Thủy tổ "
                  "chức hội nghị sơ kết.", title="Cụm thi đua số 2 sơ kết 6 tháng", date="2024-07-02")
     assert len(record["member_units"]) == 3
+
+
+def test_a_roman_numeral_after_a_blocs_sector_numbers_it() -> None:
+    record = run("Chiều 6-3, Khối thi đua Công đoàn ngành II (gồm Công đoàn ngành Giao thông, Công đoàn ngành Xây dựng) "
+                 "tổ chức ký kết giao ước thi đua năm 2024.", title="Khối thi đua Công đoàn ngành II ký giao ước",
+                 date="2024-03-07")
+    assert record["cluster"] == {"number": 2, "name": "Khối thi đua Công đoàn ngành II", "kind": "khối"}
