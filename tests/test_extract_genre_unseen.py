@@ -178,3 +178,11 @@ def test_a_roman_numeral_after_a_blocs_sector_numbers_it() -> None:
                  "tổ chức ký kết giao ước thi đua năm 2024.", title="Khối thi đua Công đoàn ngành II ký giao ước",
                  date="2024-03-07")
     assert record["cluster"] == {"number": 2, "name": "Khối thi đua Công đoàn ngành II", "kind": "khối"}
+
+
+def test_shortened_standing_committee_seats_lead_an_officials_titles() -> None:
+    record = run("Ngày 12-3, Khối thi đua Mặt trận tỉnh tổ chức hội nghị ký kết giao ước thi đua năm 2024.",
+                 "Đồng chí Trần Văn Phúc, UVTV Tỉnh ủy, Chủ tịch Ủy ban MTTQ Việt Nam tỉnh phát biểu. Bà Lê Thị Hoa, "
+                 "UVBCH Tổng LĐLĐ Việt Nam, Chủ tịch LĐLĐ tỉnh dự.", title="Ký kết giao ước thi đua", date="2024-03-13")
+    assert _official(record, "Trần Văn Phúc")["title"] == "Ủy viên Thường vụ Tỉnh ủy, Chủ tịch"
+    assert _official(record, "Lê Thị Hoa")["title"].startswith("Ủy viên Ban Chấp hành")
