@@ -186,3 +186,18 @@ def test_shortened_standing_committee_seats_lead_an_officials_titles() -> None:
                  "UVBCH Tổng LĐLĐ Việt Nam, Chủ tịch LĐLĐ tỉnh dự.", title="Ký kết giao ước thi đua", date="2024-03-13")
     assert _official(record, "Trần Văn Phúc")["title"] == "Ủy viên Thường vụ Tỉnh ủy, Chủ tịch"
     assert _official(record, "Lê Thị Hoa")["title"].startswith("Ủy viên Ban Chấp hành")
+
+
+def test_a_federation_named_by_its_level_inside_a_list_of_bodies_is_a_member() -> None:
+    record = run("Ngày 20-2, Khối thi đua Mặt trận - Đoàn thể tỉnh Phú Yên tổ chức ký kết giao ước thi đua năm 2024. "
+                 "Khối thi đua có 4 đơn vị, gồm: Hội Nông dân tỉnh, Liên đoàn Lao động tỉnh, Hội Cựu chiến binh tỉnh, "
+                 "Tỉnh đoàn.", title="Khối thi đua Mặt trận - Đoàn thể ký kết giao ước", date="2024-02-21")
+    assert unit_names(record) == ["Hội Nông dân tỉnh", "Liên đoàn Lao động tỉnh Phú Yên", "Hội Cựu chiến binh tỉnh",
+                                  "Tỉnh đoàn"]
+    assert record["member_units"][1]["aliases"] == ["Liên đoàn Lao động tỉnh"]
+
+
+def test_a_federation_head_before_a_list_of_places_still_shares_its_level() -> None:
+    record = run("Cụm thi đua số 3 gồm Liên đoàn Lao động huyện: Tuy An, Đồng Xuân và Sơn Hòa tổ chức hội nghị sơ kết.",
+                 title="Cụm thi đua số 3 sơ kết", date="2024-07-02")
+    assert unit_names(record) == [f"Liên đoàn Lao động huyện {p}" for p in ("Tuy An", "Đồng Xuân", "Sơn Hòa")]
