@@ -32,12 +32,12 @@ _ROLE_REACH = 45          # how far before a role the words linking it to its un
 
 @lru_cache(maxsize=1)
 def _role_before() -> re.Pattern[str]:
-    """What links a role to the unit before it: ``X (Khối trưởng)``, ``X - đơn vị làm Cụm trưởng``, ``X là đơn vị
+    """What links a role to the unit before it: ``X (Khối trưởng)``, ``X (đơn vị Trưởng khối)``, ``X - đơn vị làm Cụm trưởng``, ``X là đơn vị
     Cụm trưởng``, ``X được chọn làm cụm trưởng``, ``Chủ tịch X, Cụm trưởng``."""
     appointed = grammar.alternation(grammar.words("unit_lists.tsv", "appointed"))
     linking = (rf"(?:(?:{appointed})\s+)?(?:(?:là\s+)?đơn vị\s+)?(?:(?:là|làm|giữ vai trò|giữ chức)\s+)?"
                rf"(?:đơn vị\s+)?")
-    return re.compile(rf"(?:\(\s*|,\s*|[-–]\s*{linking}|\s(?=\S){linking})$")
+    return re.compile(rf"(?:\(\s*(?:đơn vị\s+)?|,\s*|[-–]\s*{linking}|\s(?=\S){linking})$")
 
 
 @lru_cache(maxsize=1)

@@ -201,3 +201,9 @@ def test_a_federation_head_before_a_list_of_places_still_shares_its_level() -> N
     record = run("Cụm thi đua số 3 gồm Liên đoàn Lao động huyện: Tuy An, Đồng Xuân và Sơn Hòa tổ chức hội nghị sơ kết.",
                  title="Cụm thi đua số 3 sơ kết", date="2024-07-02")
     assert unit_names(record) == [f"Liên đoàn Lao động huyện {p}" for p in ("Tuy An", "Đồng Xuân", "Sơn Hòa")]
+
+
+def test_a_role_in_brackets_after_don_vi_names_the_leading_unit() -> None:
+    record = run("Sáng 4/3, tại Công đoàn Viên chức tỉnh (đơn vị Trưởng khối), Khối thi đua số 2 tổ chức ký kết giao "
+                 "ước thi đua năm 2024.", title="Khối thi đua số 2 ký kết giao ước", date="2024-03-05")
+    assert record["cluster_leader"] == {"name": None, "unit": "Công đoàn Viên chức tỉnh"}
