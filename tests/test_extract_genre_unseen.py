@@ -207,3 +207,15 @@ def test_a_role_in_brackets_after_don_vi_names_the_leading_unit() -> None:
     record = run("Sáng 4/3, tại Công đoàn Viên chức tỉnh (đơn vị Trưởng khối), Khối thi đua số 2 tổ chức ký kết giao "
                  "ước thi đua năm 2024.", title="Khối thi đua số 2 ký kết giao ước", date="2024-03-05")
     assert record["cluster_leader"] == {"name": None, "unit": "Công đoàn Viên chức tỉnh"}
+
+
+def test_days_listed_before_one_month_date_the_meeting_by_the_first() -> None:
+    record = run("Chiều ngày 25, 26/9/2023 tại Hội trường Phòng Giáo dục, khối thi đua các trường học tổ chức hội nghị "
+                 "giao ban lần thứ nhất.", title="Giao ban khối thi đua trường học")
+    assert record["meeting"]["date"] == "2023-09-25"
+
+
+def test_a_date_after_a_range_of_years_keeps_its_own_day() -> None:
+    record = run("Sáng 13/10, tại Hội trường Phòng Giáo dục, Cụm thi đua số 2 tổ chức hội nghị giao ban chào mừng "
+                 "kỷ niệm (20/10/1930-20/10/2024).", title="Giao ban cụm thi đua", date="2024-10-14")
+    assert record["meeting"]["date"] == "2024-10-13"
