@@ -219,3 +219,12 @@ def test_a_date_after_a_range_of_years_keeps_its_own_day() -> None:
     record = run("Sáng 13/10, tại Hội trường Phòng Giáo dục, Cụm thi đua số 2 tổ chức hội nghị giao ban chào mừng "
                  "kỷ niệm (20/10/1930-20/10/2024).", title="Giao ban cụm thi đua", date="2024-10-14")
     assert record["meeting"]["date"] == "2024-10-13"
+
+
+def test_a_place_the_text_writes_with_another_level_takes_that_level() -> None:
+    record = run("Chiều 12/12, Cụm thi đua số 3 gồm các huyện Đak Pơ, Kông Chro, Ankhê và Kbang thuộc LĐLĐ tỉnh Gia Lai "
+                 "tổ chức tổng kết năm 2024.", "Hội nghị bầu LĐLĐ thị xã An Khê làm cụm trưởng năm 2025.",
+                 title="Cụm thi đua số 3 tổng kết năm 2024", date="2024-12-13")
+    unit = next(u for u in record["member_units"] if "Khê" in u["name"] or "khê" in u["name"])
+    assert (unit["name"], unit["type"], unit["place"]) == ("Liên đoàn Lao động thị xã An Khê", "thị xã", "An Khê")
+    assert {u["type"] for u in record["member_units"] if u is not unit} == {"huyện"}
