@@ -22,14 +22,18 @@ from extractors.sentences import sentence_at, word_spots
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 _KIND = re.compile(r"(?=[CcKk][ụỤhH])(?<![\w])(?P<kind>[Cc]ụm|CỤM|[Kk]hối|KHỐI)(?![\w])")
 _THI_DUA = re.compile(r"\s+(?:[Tt]hi [Đđ]ua|THI ĐUA)(?![\w])")
+_THI_DUA_BEFORE = re.compile(r"(?<![\w])(?:[Tt]hi [Đđ]ua|THI ĐUA)[ \t]+$")
 _NUMBER = re.compile(r"\s*(?:(?P<so>[Ss]ố|SỐ)\s*)?(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
 _PLURAL_BEFORE = re.compile(r"(?:(?<![\d/.-])\d{1,3}|các|những|mỗi|từng|giữa|\d+[ \t]+cụm,)[ \t]*$", re.IGNORECASE)
 _WORD = re.compile(r"\s*(\([A-ZĐ]{2,6}\)|[-–]|[^\s,.;:()“”\"]+)")
+_ROMAN_WORD = re.compile(r"[IVX]{1,4}")
 _COUNTED = re.compile(r"\s+(\d{1,3})(?=\s)")
 _GAP = re.compile(r"[ \t]+")
 _NUMBER_AFTER = re.compile(r"[ \t]+(?:[Ss]ố|SỐ)[ \t]*(?P<num>\d{1,3}|[IVXL]{1,6})(?![\w/]|[.,]\d)")
 _COORDINATED = re.compile(r",[ \t]*")
 _SIGNING = re.compile(r"giao ước", re.IGNORECASE)
+# A cited document's subject before a mention: "Hướng dẫn số 30/HD-LĐLĐ ... về Hoạt động Khối thi đua ...".
+_DOCUMENT_SUBJECT = re.compile(r"\d+/[A-ZĐ][^.;\n]*?\svề(?:\s+việc)?(?:\s+[^\s.;]+){0,4}\s*$")
 _ROLE_EVIDENCE = re.compile(r"[Tt]rưởng [Kk]hối|[Kk]hối [Tt]rưởng|[Kk]hối [Pp]hó|(?:trong|thuộc|của) [Kk]hối\b")
 
 
@@ -58,7 +62,9 @@ def cluster_mentions(text: str) -> list[dict]:
     """Every cluster mention in text order: ``{"number", "kind", "name", "span", "count", "class"}``.
 
     ``class`` is ``numbered``, ``named`` (a name, no number), ``bloc`` (``Khối các cơ quan tổng hợp``, without
-    ``thi đua``) or ``plural`` (``4 cụm thi đua``). ``count`` is a member count written inside the name.
+    ``thi đua``), ``bare`` (a capitalised head with ``thi đua`` and no name: ``Khối thi đua``, ``công tác Thi đua
+    Khối``) or ``plural`` (``4 cụm thi đua``). ``thi đua`` may stand before a capitalised head (``sơ kết thi đua
+    Khối 9 Công đoàn Tập đoàn``). ``count`` is a member count written inside the name.
     """
     has_thi_dua = "thi đua" in text.lower()
     mentions = []
@@ -70,14 +76,17 @@ def cluster_mentions(text: str) -> list[dict]:
         td = _THI_DUA.match(text, pos)
         if td:
             pos = td.end()
+        capital = match["kind"][0].isupper()
+        before = capital and _THI_DUA_BEFORE.search(text, max(0, match.start() - 10), match.start())
         if _PLURAL_BEFORE.search(text, max(0, match.start() - 12), match.start()):
             if td:
                 mentions.append(_mention(None, kind, text[match.start():pos], match.start(), pos, "plural"))
             continue
-        capital = match["kind"][0].isupper()
         found = _numbered(text, match, pos, kind, bool(td), capital and has_thi_dua)
         if found is None and (td or capital):
-            found = _named(text, match, pos, kind, bool(td))
+            found = _named(text, match, pos, kind, bool(td or before))
+        if found is None and (before or td and capital):
+            found = _mention(None, kind, f"{kind.capitalize()} thi đua", match.start(), pos, "bare")
         if found:
             mentions.append(found)
     return mentions
@@ -127,8 +136,9 @@ def _named(text: str, match: re.Match[str], pos: int, kind: str, td: bool) -> di
         number, end = (int(numeral) if numeral.isdigit() else roman_to_int(numeral)), after.end()
         if number == 0:
             return None
-    elif last.isdigit() and len(words) > 1 and not any(c[1][0] == words[-1][0] for c in counts):
-        number = int(last)
+    elif (last.isdigit() or _ROMAN_WORD.fullmatch(last)) and len(words) > 1 and not any(
+            c[1][0] == words[-1][0] for c in counts):            # "Khối thi đua Công đoàn ngành II"
+        number = int(last) if last.isdigit() else roman_to_int(last)
         if number == 0:
             return None
     name = " ".join(text[match.start():end].split())
@@ -201,8 +211,8 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
     """The cluster the article is about, with ``mentions`` (the spans of all of its mentions).
 
     A numbered cluster named in the headline or lead wins (the most named; a headline mention counts twice);
-    else the first cluster named there by its members or region; else a bloc named without ``thi đua`` when
-    the text gives it a khối trưởng or members; else, when the lead reports that unnamed clusters sign their
+    else the first cluster named there by its members or region; else a bloc named without ``thi đua``, then a
+    bare ``Khối thi đua``, when the text gives it a khối trưởng or members; else, when the lead reports that unnamed clusters sign their
     pledges (``chia ... thành 4 cụm thi đua và tổ chức ký giao ước``), a cluster with no number.
     """
     in_lead = [m for m in mentions if m["span"][0] < lead_end]
@@ -216,13 +226,17 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
         group = [m for m in numbered if (m["kind"], m["number"]) == best]
         chosen = next((m for m in group if not _caps(m, text)), group[0])
         return {**chosen, "mentions": group, "count": next((m["count"] for m in mentions if m["count"]), None)}
-    for cls in ("named", "bloc"):
+    for cls in ("named", "bloc", "bare"):
         candidates = [m for m in in_lead if m["class"] == cls]
-        if cls == "bloc" and not _ROLE_EVIDENCE.search(text):
+        free = [m for m in candidates if not _in_document_subject(m, text)]
+        if candidates and not free:      # the lead names it only in the title of a document it cites
+            free = [m for m in mentions if m["class"] == cls and not _in_document_subject(m, text)]
+        candidates = free or candidates
+        if cls != "named" and not _ROLE_EVIDENCE.search(text):
             continue
         if candidates:
             chosen = next((m for m in candidates if not _caps(m, text)), candidates[0])
-            group = [m for m in mentions if m["class"] in {"named", "bloc"} and m["kind"] == chosen["kind"]]
+            group = [m for m in mentions if m["class"] in {"named", "bloc", "bare"} and m["kind"] == chosen["kind"]]
             count = next((m["count"] for m in group if m["count"]), None)
             return {**chosen, "mentions": group, "count": count}
     for mention in in_lead:
@@ -230,6 +244,13 @@ def main_cluster(mentions: list[dict], text: str, title_end: int, lead_end: int)
                                                              sentence_at(text, mention["span"][0])[1]):
             return {**mention, "name": f"{mention['kind']} thi đua", "mentions": [mention]}
     return None
+
+
+def _in_document_subject(mention: dict, text: str) -> bool:
+    """Whether a mention is the subject of a cited document (``Quyết định số 5/QĐ-LĐLĐ về việc kiện toàn Khối thi
+    đua ...``): the cluster the document deals with, named in its title's words, not the one the article reports."""
+    start = mention["span"][0]
+    return bool(_DOCUMENT_SUBJECT.search(text, max(0, start - 200), start))
 
 
 def _first(mentions: list[dict], key: tuple[str, int]) -> int:

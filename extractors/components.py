@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from extractors import dates, meeting, units
 from extractors.cluster import cluster_mentions, main_cluster
+from extractors.cluster_people import with_cluster_people
 from extractors.documents import find_documents
 from extractors.federation import choose as choose_federation
 from extractors.federation import main_province
@@ -140,7 +141,8 @@ def officials_component(doc: Doc) -> Doc:
     federation = ext.federation["federation"] if ext.federation else None
     places = {u["place"] for u in ext.member_units}
     byline = doc.user_data.get("byline_span")
-    officials = find_officials(text_of(doc), federation, places, [byline] if byline else [])
+    officials = with_cluster_people(find_officials(text_of(doc), federation, places, [byline] if byline else []),
+                                    text_of(doc))
     if ext.cluster is None:
         for official in officials:
             official["cluster_role"] = None

@@ -9,7 +9,8 @@ A day without a year (``Sáng 30/11``) takes it from the publication date when
 known (the latest such day not after publication), else from the period the
 meeting reviews or plans (the year that puts the day nearest the period's end, or
 a signing's start of year), else from the years the headline or, failing that,
-the text names most. ``vừa qua`` with no date gives none.
+the text names most. ``vừa qua`` with no date gives none. Days listed before one month (``ngày 25, 26/9``,
+``25-26/9``) date the meeting by the first.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ _AFTER_DOCUMENT = re.compile(
     r"(?:số\s*\S*\d\S*\s*(?:[-–]\s*\S+\s*)?|(?:Quyết định|Hướng dẫn|Kế hoạch|Nghị quyết|Công văn|Thông báo|Chỉ thị|"
     r"Thông tư|Nghị định|Chương trình|Quy chế)\s+\S*\d\S*\s*)(?:,\s*)?(?:ban hành\s+)?ngày\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:đến|tính đến|từ|tới|\d\s*[-–])\s*(?:ngày\s*)?$", re.IGNORECASE)
+_FIRST_DAY = re.compile(r"(?<![\d/.,-])(?P<d>\d{1,2})\s*(?:,|và|[-–])\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d{1,2}[/.]\d{1,2}")
 _DATELINE = re.compile(r"(?:\d{1,2}:\d{2}|[Tt]hứ\s+\w+|[Cc]hủ nhật|[Cc]ập nhật|[Nn]gày đăng|[Đđ]ăng lúc|GMT|\|)")
 _PLACE_DATELINE = re.compile(r"[\w\s,]{0,30}ngày")   # "Tây Ninh ngày 30/11/2021", "Nghệ An, ngày ..."
@@ -61,12 +63,16 @@ def date_mentions(text: str, skip: list[Span]) -> list[dict]:
         span = match.span()
         if overlaps(span, skip):
             continue
+        day = int(match["d"])
+        first = _FIRST_DAY.search(text, max(0, span[0] - 10), span[0])
+        if first and int(first["d"]) < day:          # "ngày 25, 26/9/2019", "25-26/9": the meeting's first day
+            day, span = int(first["d"]), (first.start(), span[1])
         before = text[max(0, span[0] - 40):span[0]]
         cue = bool(_CUE_BEFORE.search(before[-25:]))
         strong = bool(_STRONG_CUE.search("\n" + before if span[0] <= 40 else before))
         excluded = bool(_AFTER_DOCUMENT.search(before) or _RANGE_BEFORE.search(before[-12:])
                         or _RANGE_AFTER.match(text, span[1]) or _is_dateline(text, span))
-        day, month = int(match["d"]), int(match["m"])
+        month = int(match["m"])
         found = {"span": span, "cue": cue, "strong": strong and not excluded, "excluded": excluded}
         if match["y"]:
             value = _valid(int(match["y"]), month, day)

@@ -30,6 +30,7 @@ _FEDERATION = re.compile(rf"(?=L[ĐIi])(?:{_FED_HEAD})(?:\s+{_LEVEL})?(?:\s*(?P<
 _PLACE_LEVEL = re.compile(rf"(?=[Tt][ỉh]|T[Pp])(?<![{LOW}\w])(?P<level>[Tt]ỉnh|[Tt]hành phố|TP\.?|Tp\.?)\s+{_RUN}")
 _ORG_PLACE = re.compile(rf"(?=Cô|Li|LĐ|UB|T[ỉh])(?<![{LOW}\w])(?:Công đoàn|Liên đoàn Lao động|LĐLĐ|UBND|Tỉnh ủy|Thành ủy)\s+{_RUN}")
 _HCM = re.compile(r"(?=TP)TP\.?\s?HCM")
+_LINE_LABEL = re.compile(rf"(?m)^(?:date \S+ )?{_RUN}[ \t]*:[ \t]")     # a headline's "Sóc Trăng: ..."
 _TIE = re.compile(r"\s*(?:,|–|-|:)?\s*(?:(?:trực thuộc|thuộc|của)\s+)?")
 _FAR_TIE = re.compile(r"[^.;:\n()]{0,80}?\s(?:trực thuộc|thuộc|của)\s+")
 _VERB = re.compile(r"(?<!\w)(?:tổ chức|đã|đang|sẽ|diễn ra|tiến hành|ký|tổng kết|sơ kết|giao ban|hội nghị|được|là|có|gồm)"
@@ -64,9 +65,9 @@ def _province_of(run: str | None, forgive: bool) -> tuple[str, int] | None:
 @lru_cache(maxsize=4)
 def province_mentions(text: str) -> list[dict]:
     """Mentions of a province: ``{"province", "span"}`` in text order (kept for the last few texts: the member
-    units and the federation both ask)."""
+    units and the federation both ask). A line may open with the province as its label (``Sóc Trăng: ...``)."""
     found: dict[int, dict] = {}
-    for pattern, forgive in ((_PLACE_LEVEL, True), (_ORG_PLACE, False)):
+    for pattern, forgive in ((_PLACE_LEVEL, True), (_ORG_PLACE, False), (_LINE_LABEL, False)):
         for match in pattern.finditer(text):
             hit = _province_of(match["name"], forgive)
             if hit:

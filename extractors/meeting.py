@@ -102,13 +102,14 @@ def _kind(word: str) -> str:
 
 
 def location(text: str, sentence: Span | None, around: int, lead_end: int) -> tuple[str, Span] | None:
-    """``tại X``: the first in the meeting sentence, else the first of the lead from the meeting date on."""
+    """``tại X``: the first in the meeting sentence, else the first of the lead from the meeting date on; a place
+    written all in lowercase (``tại cơ quan``, ``tại địa phương``) is a common noun, not the meeting's place."""
     regions = [sentence] if sentence else []
     regions.append((max(0, around - 80), lead_end))
     for start, end in regions:
-        match = _LOCATION.search(text, start, max(end, start))
-        if match:
-            return match["place"].strip(), match.span("place")
+        for match in _LOCATION.finditer(text, start, max(end, start)):
+            if any(char.isupper() for char in match["place"]):   # "tại cơ quan, đơn vị" names no place
+                return match["place"].strip(), match.span("place")
     return None
 
 
@@ -138,8 +139,8 @@ def period_anchor(written: str, kind: str | None) -> date | None:
     lowered = written.lower()
     if kind == "ký kết giao ước" and lowered.startswith("năm") and "học" not in lowered:
         return date(year, 1, 1)
-    if "năm học" in lowered:
-        return date(year, 6, 30)
+    if "năm học" in lowered:             # August to July: a day falls in the school year named
+        return date(year, 1, 15) if len(years) > 1 else date(year, 6, 30)
     months = re.match(r"(\d{1,2})\s+tháng", lowered)
     if months and "cuối" not in lowered:
         return date(year, min(12, int(months[1])), 28)

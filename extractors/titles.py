@@ -62,7 +62,8 @@ LINK_LAST_WORDS = frozenset(row[0].split()[-1] for row in _TITLES["link"])
 # Seats whose words also name a body ("Đoàn ĐBQH"): inside a name they do not start a new role.
 _BODY_SEATS = re.compile(rf"(?:{phrase_regex(row[0] for row in _TITLES['member'] if row[1:] == ['body'])})(?![\w])")
 _CLUSTER_ROLES = {common_tones(row[0]).casefold(): row[1] for row in _TITLES["cluster"]}
-CLUSTER_ROLE = re.compile(rf"[ \t]*[,(\-–]?[ \t]*(?P<role>{_phrases('cluster')})(?![\w])")
+CLUSTER_ROLE_WORDS = _phrases("cluster")
+CLUSTER_ROLE = re.compile(rf"[ \t]*[,(\-–]?[ \t]*(?P<role>{CLUSTER_ROLE_WORDS})(?![\w])")
 _CLUSTER_START = re.compile(rf"(?:{_phrases('cluster')})(?![\w])")
 _CLUSTER_FIRST = first_words(row[0] for row in _TITLES["cluster"])
 _SEPARATOR = re.compile(r"[ \t]*(?:[,–—-][ \t]*(?:kiêm[ \t]+)?|[ \t]+kiêm[ \t]+)(?:[Nn]guyên[ \t]+)?")
@@ -212,6 +213,11 @@ def read_org(text: str, pos: int, head_required: bool = True) -> Org | None:
             pending.append((start, end, word))
         elif not word[0].isalnum() or _is_stop(text, start, word):
             break
+        elif word[0].isupper() and (nested := _HEAD.match(text, start)) and " " in nested.group(1):
+            # a head inside the name ("Công đoàn Tổng Công ty May 10"): its lowercase words go on the name
+            org.words += pending + [(start, nested.end(1), nested.group(1))]
+            pending, lowercase, capitals, at = [], 0, 0, nested.end(1)
+            continue
         else:
             # Sector names pair a capitalised syllable with lowercase ones ("Nội vụ", "Cổ phần cao su"); after
             # two capitalised words or more (a proper name), a lowercase word is the sentence going on.

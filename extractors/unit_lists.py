@@ -18,6 +18,7 @@ from extractors.org_places import starts_with_place
 from extractors.orgs import Prefix, Unit
 from extractors.sentences import LOW, UP, sentence_end
 from extractors.spans import Span
+from extractors.unit_bare import bare_federation
 from extractors.unit_words import BACK_CHARS, CLUSTER_WORD, back, count_of, discarded, patterns, qualified
 
 _HEAD_CHARS = 70          # how far a head phrase may reach from its trigger to the colon
@@ -255,7 +256,10 @@ def read_items(text: str, found: Enumeration, province: str | None) -> list[Unit
     for i, (start, end) in enumerate(spans):
         parts = _split_conjunction(text, start, end, prefix, province, found.strict, last=i == len(spans) - 1)
         for part_start, part_end in parts:
+            before = prefix
             items, prefix = orgs.parse(text[part_start:part_end], part_start, prefix, province, found.strict)
+            if not items and units and (bare := bare_federation(text, part_start, part_end, province)):
+                items, prefix = [bare], before   # "..., Liên đoàn Lao động tỉnh, ...": a member, not a shared head
             if not items:
                 return units
             units += items

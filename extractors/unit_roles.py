@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from extractors import grammar, orgs
-from extractors.lexicon import SURNAMES
+from extractors.lexicon import ADMIN, SURNAMES
 from extractors.names import HONORIFIC
 from extractors.orgs import LOW, Prefix, Unit
 from extractors.places import name_key
@@ -26,17 +26,18 @@ _AFTER_CLUSTER = 45       # a unit this close after the cluster's name is the or
 _ROLE_AFTER = re.compile(r"(?:\s+(?:[Cc]ụm|[Kk]hối)(?:\s+[Tt]hi đua)?(?:\s+(?:số\s+)?[\dIVXL]+)?)?(?:\s+năm\s+\d{4})?"
                          r"\s+(?:là|:)\s+")
 _PERSON_NEXT = re.compile(rf"(?:{HONORIFIC})(?![\w/])", re.IGNORECASE)
+_LEVEL_WORD = re.compile(rf"\s(?:{ADMIN})(?=\s)")
 _ROLE_REACH = 45          # how far before a role the words linking it to its unit may start
 
 
 @lru_cache(maxsize=1)
 def _role_before() -> re.Pattern[str]:
-    """What links a role to the unit before it: ``X (Khối trưởng)``, ``X - đơn vị làm Cụm trưởng``, ``X là đơn vị
+    """What links a role to the unit before it: ``X (Khối trưởng)``, ``X (đơn vị Trưởng khối)``, ``X - đơn vị làm Cụm trưởng``, ``X là đơn vị
     Cụm trưởng``, ``X được chọn làm cụm trưởng``, ``Chủ tịch X, Cụm trưởng``."""
     appointed = grammar.alternation(grammar.words("unit_lists.tsv", "appointed"))
     linking = (rf"(?:(?:{appointed})\s+)?(?:(?:là\s+)?đơn vị\s+)?(?:(?:là|làm|giữ vai trò|giữ chức)\s+)?"
                rf"(?:đơn vị\s+)?")
-    return re.compile(rf"(?:\(\s*|,\s*|[-–]\s*{linking}|\s(?=\S){linking})$")
+    return re.compile(rf"(?:\(\s*(?:đơn vị\s+)?|,\s*|[-–]\s*{linking}|\s(?=\S){linking})$")
 
 
 @lru_cache(maxsize=1)
@@ -87,12 +88,21 @@ def role_units(text: str, province: str | None, listed: list[Unit] = ()) -> list
 
 def merge(units: list[Unit]) -> list[Unit]:
     """Units once each, the first mention's record kept (a role found later is kept): two mentions are one unit
-    when their names or aliases meet (``Công đoàn Ủy ban Dân tộc`` and ``Ủy ban Dân tộc``)."""
+    when their names or aliases meet (``Công đoàn Ủy ban Dân tộc`` and ``Ủy ban Dân tộc``), or when one is the
+    other written without its level word (``Liên hiệp Hội tỉnh Hải Dương`` and ``Liên hiệp Hội Hải Dương``)."""
     kept: list[Unit] = []
     owner: dict[str, Unit] = {}
+    unleveled: dict[str, Unit] = {}      # keys of names with their level word taken out
     for unit in units:
-        keys = {name_key(n) for n in (unit.name, *unit.aliases)}
+        names = (unit.name, *unit.aliases)
+        keys = {name_key(n) for n in names}
+        bare = {name_key(_LEVEL_WORD.sub(" ", n)) for n in names if _LEVEL_WORD.search(n)}
         first = next((owner[k] for k in keys if k in owner), None)
+        if first is None:
+            first = next((unleveled[k] for k in keys if k in unleveled), None) if not bare else next(
+                (owner[k] for k in bare if k in owner and not _LEVEL_WORD.search(owner[k].name)), None)
+            if first and unit.name not in first.aliases:
+                first.aliases.append(unit.name)      # the other spelling the text uses
         if first:
             first.role = first.role or unit.role
             first.person = first.person or unit.person
@@ -101,6 +111,8 @@ def merge(units: list[Unit]) -> list[Unit]:
             first = unit
         for key in keys:
             owner.setdefault(key, first)
+        for key in bare:
+            unleveled.setdefault(key, first)
     return kept
 
 

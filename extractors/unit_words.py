@@ -36,7 +36,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "qualifier": re.compile(rf"^[\s,]*(?:\S+\s+){{0,2}}?(?:{_words('qualifier')}){after}"),
         "tie": re.compile(rf"(?P<mods>(?:[\s,–-]+[^\s,.;:()]+){{0,7}}?)\s*(?:(?:{_words('tie')})\s+|\(\s*)"
                           rf"(?:[Cc]ụm|[Kk]hối|CỤM|KHỐI){after}"),
-        "subject": re.compile(rf"[^.;:\n()]{{0,{_SUBJECT_CHARS}}}?\s(?:có|gồm có|gồm|bao gồm)\s+(?P<n>\d{{1,3}})\s+"
+        "subject": re.compile(rf"(?:\s*\([^()\n]{{1,{_SUBJECT_CHARS}}}\))?[^.;:\n()]{{0,{_SUBJECT_CHARS}}}?\s(?:có|gồm có|gồm|bao gồm)\s+(?P<n>\d{{1,3}})\s+"
                               rf"{nouns}{after}", re.IGNORECASE),
         "intro": re.compile(rf"{not_letter}(?:{_words('count_intro')})(?:\s+\S+){{0,2}}\s+$"),
         "plural": re.compile(rf"{not_letter}các\s+(?:{_words('member_noun')}){after}(?:\s+[^\s,.;:()]+){{0,4}}\s*$",

@@ -14,6 +14,7 @@ from __future__ import annotations
 from extractors.orgs import Unit
 from extractors.spans import Span
 from extractors.unit_counts import cluster_count, stated_count
+from extractors.unit_levels import written_levels
 from extractors.unit_lists import enumerations, read_items
 from extractors.unit_roles import host_units, merge, role_units
 from extractors.unit_words import MIN_ITEMS
@@ -37,6 +38,6 @@ def member_units(text: str, province: str | None, clusters: list[dict]) -> tuple
                 counts.append(found.count)
     roles = role_units(text, province, units)
     hosts = [] if units else host_units(text, province, clusters, units)
-    merged = merge(units + roles + hosts)
+    merged = merge(written_levels(text, units + roles + hosts))
     count = cluster_count(clusters) or (counts[0] if counts else None) or stated_count(text, clusters, len(merged))
     return [u.record() for u in merged], count, roles
