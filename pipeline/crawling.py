@@ -19,6 +19,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from pipeline.parent_watch import exit_with_parent
 from pipeline.records import ExtractionFailed, record_of
 from pipeline.sources import crawled_article, describe
 from scrapers.article import NotAnArticle
@@ -44,10 +45,11 @@ def read_page(page: ArticlePage) -> PageOutcome:
         return "failed", describe(exc)
 
 
-def _load_extractors() -> None:
-    """Load the extraction engine in a new worker process."""
+def _start_worker(parent: int) -> None:
+    """Make a new worker process end with the crawl (``parent``), and load its extraction engine."""
     from extractors.nlp import get_nlp
 
+    exit_with_parent(parent)
     get_nlp()
 
 
@@ -65,7 +67,7 @@ class ExtractionPool:
     def _start(self) -> ProcessPoolExecutor:
         """A new pool whose processes start loading the extractors now, while the crawl fetches its first pages."""
         pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_load_extractors)
+                                   initializer=_start_worker, initargs=(os.getpid(),))
         for _ in range(self.workers):
             pool.submit(int)
         return pool

@@ -186,7 +186,10 @@ def task_map(workers: int, scheduler: str | None) -> Iterator[Map]:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
+        from pipeline.parent_watch import exit_with_parent
+
+        pool = ProcessPoolExecutor(workers, mp_context=get_context("spawn"), initializer=exit_with_parent,
+                                   initargs=(os.getpid(),))
         try:
             yield pool.map
         finally:  # the workers exit while the driver commits

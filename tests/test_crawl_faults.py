@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from processes import children, gone
 from crawl_fixtures import SITES, RecordingStore, article_paths, patient_fetcher, quick_fetcher
 from fault_server import (ARTICLE_PATHS, ARTICLES, FAILING, FORBIDDEN, HOSTILE_JSON_LD, HUGE_SITEMAP_URLS, ROBOTS,
                           FaultServer)
@@ -88,18 +89,21 @@ def test_kill_9_loses_nothing_and_the_next_run_resumes(tmp_path):
     state = data / "crawl" / "state.sqlite"
     with SampleSite(SITES / "portal") as server:
         command = [sys.executable, "-m", "pipeline", "crawl", "--start-url", server.base_url + "/",
-                   "--data", str(data), "--delay", "0.4"]
+                   "--data", str(data), "--workers", "2", "--delay", "0.4"]
         crawl = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 120
         while len(committed_pages(state)) < 3 and crawl.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
+        workers = children(crawl.pid, 2)
         os.kill(crawl.pid, signal.SIGKILL)
         crawl.wait()
+        left_behind = [pid for pid in workers if not gone(pid)]
         before_kill = committed_pages(state)
         first_run = len(server.requests)
         resumed = subprocess.run([*command[:-1], "0"], cwd=REPO, capture_output=True, text=True, timeout=300)
         second_run = server.requests[first_run:]
     assert crawl.returncode == -signal.SIGKILL and len(before_kill) >= 3
+    assert len(workers) >= 2 and not left_behind  # the extraction processes end with the crawl
     assert resumed.returncode == 0, resumed.stderr
     committed_paths = {url.split("/", 3)[3] for url in before_kill}
     downloaded_again = {path.lstrip("/") for _, path, status in second_run if status == 200}

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 
@@ -12,7 +14,8 @@ from pipeline.benchmarks.ingest import benchmark_ingest
 from pipeline.benchmarks.synthetic import article_texts, write_articles
 from scrapers.reading import read_file
 from scrapers.warc import WarcArchive
-from data_sources import CORPUS
+from data_sources import CORPUS, ROOT
+from processes import children, gone
 from table_reads import duckdb_sql, plain_counts
 from test_tables import CHILD_FIELDS
 
@@ -99,3 +102,14 @@ def test_benchmark_ingest_measures_a_child_run_of_the_whole_ingest_per_worker_co
         assert result[f"reingest_seconds_w{count}"] > 0 and result[f"reingest_ratio_w{count}"] > 0
         assert 0 < result[f"serial_fraction_w{count}"] < 1
     assert result["speedup_w2"] > 0
+
+
+def test_a_killed_ingest_leaves_no_worker_process_behind(tmp_path):
+    write_articles(tmp_path / "in", 300, seed=3)
+    command = [sys.executable, "-m", "pipeline", "ingest", str(tmp_path / "in"), "--data", str(tmp_path / "data"),
+               "--workers", "2"]
+    driver = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    started = children(driver.pid, 3, seconds=60)  # the two workers and multiprocessing's resource tracker
+    driver.kill()
+    driver.wait(timeout=30)
+    assert len(started) == 3 and all(gone(pid) for pid in started)

@@ -3,37 +3,13 @@ whether it is told to stop (SIGTERM) or killed."""
 from __future__ import annotations
 
 import signal
-import time
-from pathlib import Path
 
 import pytest
 import requests
 
 from pipeline.benchmarks.load import served
+from processes import children, gone
 from test_archive_samples import sample_archive  # noqa: F401  (fixture)
-
-
-def children(pid: int, count: int) -> list[int]:
-    """The child processes of ``pid`` (Linux), once there are ``count`` of them (or after 10 s)."""
-    deadline = time.monotonic() + 10
-    while True:
-        found = [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-        if len(found) >= count or time.monotonic() > deadline:
-            return found
-        time.sleep(0.05)
-
-
-def gone(pid: int, seconds: float = 10.0) -> bool:
-    """Whether process ``pid`` has ended (or is a zombie) within ``seconds``."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if Path(f"/proc/{pid}/stat").read_text().split(") ")[1].startswith("Z"):
-                return True
-        except FileNotFoundError:
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGKILL])

@@ -1,13 +1,13 @@
-"""Several server processes on one listening socket: the parent forks them and waits; each child dies with
-its parent (Linux's parent-death signal), and a SIGINT or SIGTERM to the parent stops them all."""
+"""Several server processes on one listening socket: the parent forks them and waits; each child ends with
+its parent (:func:`pipeline.parent_watch.exit_with_parent`), and a SIGINT or SIGTERM to the parent stops them
+all."""
 from __future__ import annotations
 
-import ctypes
 import os
 import signal
 from collections.abc import Callable
 
-PR_SET_PDEATHSIG = 1
+from pipeline.parent_watch import exit_with_parent
 
 
 def run_forked(serve: Callable[[], None], workers: int) -> None:
@@ -17,7 +17,7 @@ def run_forked(serve: Callable[[], None], workers: int) -> None:
     for _ in range(workers):
         pid = os.fork()
         if pid == 0:
-            _die_with(parent)
+            exit_with_parent(parent)
             code = 1
             try:
                 serve()
@@ -26,15 +26,6 @@ def run_forked(serve: Callable[[], None], workers: int) -> None:
                 os._exit(code)
         children.append(pid)
     _supervise(children)
-
-
-def _die_with(parent: int) -> None:
-    """Have this child sent SIGTERM when its parent dies (Linux), and end now if it already has."""
-    prctl = getattr(ctypes.CDLL(None), "prctl", None)
-    if prctl is not None:
-        prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != parent:
-        os._exit(0)
 
 
 def _supervise(children: list[int]) -> None:
