@@ -19,6 +19,7 @@ from pipeline.cli import main
 from pipeline.store import save_records
 from pipeline.web.app import make_app
 from pipeline.web.entity_charts import comparable
+from pipeline.web.links import official_url
 from test_archive_samples import by_source, sample_records
 
 SYNTHETIC = 60
@@ -237,6 +238,19 @@ def test_names_link_to_their_pages_in_results_and_meeting_pages(client, data) ->
         assert client.get(href).status_code == 200
     assert {a["href"] for a in page.select("#entities a")} == {"/province/H%C3%A0%20N%E1%BB%99i",
                                                                "/cluster/ha%20noi%20cum%205"}
+
+
+def test_the_cluster_leader_links_to_their_page(client, data) -> None:
+    _, records = data
+    led = [record for record in records if (record.get("cluster_leader") or {}).get("name")]
+    assert led
+    for record in led:
+        page = soup_of(client, f"/meeting/{tables.article_id(record)}")
+        leader = next(dd for dt, dd in zip(page.select("#record dt"), page.select("#record dd"))
+                      if dt.get_text() == "Cụm trưởng")
+        link = leader.select_one("a.person")
+        assert link["href"] == official_url(record["cluster_leader"]["name"])
+        assert record["cluster_leader"]["name"] in soup_of(client, link["href"]).select_one("#name").get_text()
 
 
 def test_every_link_from_the_front_page_leads_to_a_page(client) -> None:

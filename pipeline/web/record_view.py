@@ -19,7 +19,7 @@ Span = tuple[int, int]
 class Value:
     """One value shown on the page, with the span of text supporting it (character offsets).
 
-    ``name`` is a list item's name (the page links officials to their other meetings by it).
+    ``name`` is the person a value names (an official, the cluster leader): the page links them to their page.
     """
 
     label: str
@@ -58,6 +58,9 @@ FACTS = [
 #: List fields and their headings.
 LISTS = {"officials": "Cán bộ", "member_units": "Đơn vị thành viên", "figures": "Số liệu", "documents": "Văn bản"}
 
+
+#: Facts that name a person (linked to their page, as the officials are).
+PERSON_FACTS = {"cluster_leader.name"}
 
 #: How a fact is shown, where it is not shown as stored: dates as dd/mm/yyyy, counts with Vietnamese separators.
 SHOWN = {"meeting.date": date_vi, "published_date": date_vi, "member_count_stated": number_vi}
@@ -115,7 +118,8 @@ def build_view(record: dict) -> RecordView:
     for label, path in FACTS:
         value = lookup(record, path)
         if value not in (None, ""):
-            facts.append(Value(label, SHOWN.get(path, str)(value), evidence_span(evidence, path, len(text))))
+            facts.append(Value(label, SHOWN.get(path, str)(value), evidence_span(evidence, path, len(text)),
+                               name=value if path in PERSON_FACTS else None))
     lists = {}
     for kind in LISTS:
         items = record.get(kind) if isinstance(record.get(kind), list) else []
