@@ -17,6 +17,7 @@ from pipeline import tables
 from pipeline.benchmarks.synthetic import meeting_record, official_names, province_wards
 from pipeline.cli import main
 from pipeline.store import save_records
+from pipeline.web import entity_pages
 from pipeline.web.app import make_app
 from pipeline.web.entity_charts import comparable
 from pipeline.web.links import official_url
@@ -139,6 +140,24 @@ def test_official_page_lists_every_meeting_with_title_and_organisation(client, d
     found = client.get(f"/official/{key}.json").json()
     assert found["name"] == HUYEN and [m["id"] for m in found["meetings"]] == [r["article_id"] for r in rows]
     assert found["meetings"][1]["roles"][0]["cluster_role"] == "cụm trưởng"
+
+
+def test_an_official_page_comes_in_pages_with_titles_over_all_meetings(client, data, monkeypatch) -> None:
+    monkeypatch.setattr(entity_pages, "OFFICIAL_PER_PAGE", 1)
+    key = name_key(HUYEN)
+    whole = client.get(f"/official/{key}.json", params={"page": "1"}).json()
+    assert (whole["total"], whole["pages"], len(whole["meetings"])) == (2, 2, 1)
+    second = client.get(whole["links"]["next"], headers={"Accept": "application/json"}).json()
+    assert second["page"] == 2 and second["links"] == {"next": None, "prev": whole["links"]["next"].replace(
+        "page=2", "page=1")}
+    first_meeting, second_meeting = whole["meetings"][0], second["meetings"][0]
+    assert first_meeting["id"] != second_meeting["id"] and first_meeting["date"] < second_meeting["date"]
+    soup = soup_of(client, f"/official/{key}", page="2")
+    assert len(soup.select("#meetings .title")) == 1 and len(soup.select("#positions li")) == 2
+    assert soup.select_one("#summary strong").get_text() == "2"
+    assert soup.select_one('#pager a[rel="prev"]')["href"].startswith("/official/")
+    bad = client.get(f"/official/{key}", params={"page": "x"})
+    assert bad.status_code == 400 and "trang" in BeautifulSoup(bad.text, "html.parser").select_one("#message").get_text()
 
 
 def test_an_official_is_found_whatever_the_spelling(client) -> None:

@@ -112,7 +112,7 @@ def make_app(data_dir: Path) -> ASGIApp:
 
     def entity(kind: str) -> Callable[[Request], Response]:
         def page(request: Request) -> Response:
-            return respond(request, entity_page(kind, data_dir, request.path_params["key"]))
+            return respond(request, entity_page(kind, data_dir, request.path_params["key"], dict(request.query_params)))
         return page
 
     def export_results(request: Request) -> Response:

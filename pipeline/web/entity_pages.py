@@ -10,20 +10,36 @@ from pipeline import archive
 from pipeline.archive import entities
 from pipeline.web.entity_charts import comparable, figure_charts, meetings_chart
 from pipeline.web.links import cluster_url, official_url, province_url
+from pipeline.archive.browse import page_number
 from pipeline.web.page import NO_ARCHIVE, Page, message_page, url
+from pipeline.web.results import pager, pager_link
+from pipeline.web.vi_format import message
 
 UNKNOWN = {"official": "Không có cán bộ này trong kho.", "cluster": "Không có cụm / khối thi đua này trong kho.",
            "province": "Không có hội nghị nào của tỉnh / thành phố này trong kho."}
 
 
-def entity_page(kind: str, data_dir: Path, key: str) -> Page:
-    """The page of the entity ``kind`` (official, cluster, province) with key ``key``."""
+#: Meetings on one page of an official's page.
+OFFICIAL_PER_PAGE = 50
+
+
+def entity_page(kind: str, data_dir: Path, key: str, params: dict[str, str]) -> Page:
+    """The page of the entity ``kind`` (official, cluster, province) with key ``key``; ``params``: the
+    query string (an official's meetings come in pages: ``page``)."""
     read, build = PAGES[kind]
     try:
         found = read(data_dir, key)
     except archive.NoArchive:
         return message_page(NO_ARCHIVE, 404)
-    return message_page(UNKNOWN[kind], 404) if found is None else build(found)
+    if found is None:
+        return message_page(UNKNOWN[kind], 404)
+    if kind != "official":
+        return build(found)
+    try:
+        number = page_number(params.get("page"))
+    except archive.BadQuery as exc:
+        return message_page(message(exc.key, **exc.values), 400)
+    return build(found, number)
 
 
 def linked(meeting: dict) -> dict:
@@ -50,12 +66,22 @@ def positions(meetings: list[dict]) -> list[dict]:
     return runs
 
 
-def official_page(found: dict) -> Page:
-    meetings = [linked(meeting) for meeting in found["meetings"]]
-    dates = [meeting["date"] for meeting in meetings if meeting["date"]]
-    context = {**found, "meetings": meetings, "positions": positions(found["meetings"]),
+def official_page(found: dict, number: int = 1) -> Page:
+    """An official's page: their titles over time from every meeting, the meetings themselves
+    :data:`OFFICIAL_PER_PAGE` at a time, oldest first."""
+    everything = found["meetings"]
+    pages = max(1, -(-len(everything) // OFFICIAL_PER_PAGE))
+    number = min(number, pages)
+    shown = everything[(number - 1) * OFFICIAL_PER_PAGE:number * OFFICIAL_PER_PAGE]
+    dates = [meeting["date"] for meeting in everything if meeting["date"]]
+    links = pager({}, number, pages, official_url(found["name"]))
+    context = {**found, "meetings": [linked(meeting) for meeting in shown], "total": len(everything),
+               "positions": positions(everything), "pager": links,
                "first": min(dates, default=None), "last": max(dates, default=None)}
-    return Page("official.html", context, data={**found, "positions": context["positions"]})
+    data = {**found, "meetings": shown, "total": len(everything), "page": number, "pages": pages,
+            "per_page": OFFICIAL_PER_PAGE, "positions": context["positions"],
+            "links": {"next": pager_link(links, "next"), "prev": pager_link(links, "prev")}}
+    return Page("official.html", context, data=data)
 
 
 def cluster_page(found: dict) -> Page:

@@ -57,20 +57,21 @@ def results_page(data_dir: Path, params: dict[str, str]) -> Page:
     return Page("search.html", context, data=data)
 
 
-def pager(state: dict, number: int, pages: int) -> list[dict]:
-    """Links to the previous and next pages and to the pages around this one."""
+def pager(state: dict, number: int, pages: int, path: str = "/") -> list[dict]:
+    """Links to the previous and next pages and to the pages around this one (of ``path`` with the
+    parameters ``state``)."""
     if pages <= 1:
         return []
     shown = sorted({1, pages, *range(max(1, number - 2), min(pages, number + 2) + 1)})
-    links = [{"label": "‹ Trước", "rel": "prev", "href": url(**state, page=number - 1)}] if number > 1 else []
+    links = [{"label": "‹ Trước", "rel": "prev", "href": url(path, **state, page=number - 1)}] if number > 1 else []
     previous = 0
     for n in shown:
         if n - previous > 1:
             links.append({"label": "…", "rel": "gap", "href": None})
-        links.append({"label": str(n), "rel": "current" if n == number else "page", "href": url(**state, page=n)})
+        links.append({"label": str(n), "rel": "current" if n == number else "page", "href": url(path, **state, page=n)})
         previous = n
     if number < pages:
-        links.append({"label": "Sau ›", "rel": "next", "href": url(**state, page=number + 1)})
+        links.append({"label": "Sau ›", "rel": "next", "href": url(path, **state, page=number + 1)})
     return links
 
 
