@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline import archive
+from pipeline.cli import main
 from pipeline.names import TABLE_NAMES
 from pipeline.views import connect
 from test_tables import CHILD_FIELDS
@@ -34,3 +35,10 @@ def snapshot(data: Path) -> dict:
         "archive": {aid: archive.get(data, aid) for aid in ids},
         "searches": {query: [(r["id"], r["title"]) for r in archive.search(data, query)] for query in SEARCHES},
     }
+
+
+def one_process_snapshot(inputs: str | Path, data: Path) -> dict:
+    """The tables and archive of ``inputs`` ingested into ``data`` by one process: what every other way of
+    ingesting them must give."""
+    assert main(["ingest", str(inputs), "--data", str(data), "--workers", "1"]) == 0
+    return snapshot(data)

@@ -14,7 +14,7 @@ from pipeline import ingest_job
 from pipeline.benchmarks.synthetic import write_articles
 from pipeline.cli import main
 from pipeline.ingest_job import run_job
-from store_checks import snapshot
+from store_checks import one_process_snapshot, snapshot
 
 
 @pytest.fixture(scope="module")
@@ -36,9 +36,7 @@ def folder(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def one_process(folder, tmp_path_factory) -> dict:
-    data = tmp_path_factory.mktemp("one")
-    assert main(["ingest", str(folder), "--data", str(data), "--workers", "1"]) == 0
-    return snapshot(data)
+    return one_process_snapshot(folder, tmp_path_factory.mktemp("one"))
 
 
 def test_the_cluster_writes_the_rows_of_one_process(cluster, folder, one_process, tmp_path, monkeypatch, capsys):

@@ -10,7 +10,7 @@ import pytest
 from pipeline.benchmarks.synthetic import article_texts, write_articles
 from pipeline.cli import main
 from scrapers.warc import WarcArchive
-from store_checks import snapshot
+from store_checks import one_process_snapshot, snapshot
 from test_ingest import page
 
 
@@ -28,9 +28,7 @@ def folder(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def local(folder, tmp_path_factory) -> dict:
-    data = tmp_path_factory.mktemp("local")
-    assert main(["ingest", str(folder), "--data", str(data), "--workers", "1"]) == 0
-    return snapshot(data)
+    return one_process_snapshot(folder, tmp_path_factory.mktemp("local"))
 
 
 def test_a_file_url_folder_read_by_two_workers_gives_the_rows_of_its_local_path(folder, local, tmp_path, capsys):
