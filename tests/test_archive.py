@@ -71,6 +71,8 @@ def test_filters_select_province_cluster_and_dates(sample_archive) -> None:
     in_autumn = archive.search(data_dir, "", since="2025-09-01", until="2025-10-31")
     expected = {r["source"] for r in records if "2025-09-01" <= r["meeting"]["date"] <= "2025-10-31"}
     assert set(sources(in_autumn)) == expected and len(expected) == 2
+    as_written_in_vietnamese = archive.search(data_dir, "", since="01/09/2025", until="31/10/2025")
+    assert sources(as_written_in_vietnamese) == sources(in_autumn)
 
 
 def test_empty_query_lists_latest_meeting_first(sample_archive) -> None:

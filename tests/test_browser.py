@@ -84,6 +84,14 @@ def test_search_filter_and_see_the_evidence(browser, served_archive) -> None:
     assert color not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
+def test_dates_are_typed_day_first(browser, served_archive) -> None:
+    base, records = served_archive
+    results = search(browser, base, q="cum thi dua", since="01/09/2025", until="31/10/2025")
+    expected = [r for r in records if "2025-09-01" <= (r["meeting"]["date"] or "") <= "2025-10-31"]
+    assert expected and len(results) == len(expected)
+    assert browser.find_element(By.ID, "since").get_attribute("value") == "01/09/2025"
+
+
 def test_a_script_in_a_title_does_not_run(browser, served_archive) -> None:
     base, records = served_archive
     search(browser, base, q="pwned")

@@ -10,7 +10,7 @@ from pipeline.web.app import make_app
 from test_archive_samples import sample_archive  # noqa: F401  (fixture)
 
 CASES = [
-    ({"q": "cum", "since": "2022-02-30"}, "Ngày không hợp lệ: 2022-02-30 (cần dạng năm-tháng-ngày, ví dụ 2024-05-17)"),
+    ({"q": "cum", "since": "2022-02-30"}, "Ngày không hợp lệ: 2022-02-30 (cần dạng ngày/tháng/năm, ví dụ 17/05/2024)"),
     ({"q": "cum", "page": "x"}, "Số trang không hợp lệ: x (từ 1 đến 500)"),
     ({"q": "cum", "sort": "ngẫu nhiên"}, "Cách sắp xếp không hợp lệ: ngẫu nhiên"),
     ({"year": "20"}, "Năm không hợp lệ: 20 (cần bốn chữ số, ví dụ 2024)"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import tantivy
@@ -36,15 +36,22 @@ class BadQuery(ArchiveError, ValueError):
         self.values = values or {"value": text}
 
 
+#: How a date filter may be written: ISO, or day/month/year as Vietnamese write it (and the web form asks).
+DATE_FORMS = ("%Y-%m-%d", "%d/%m/%Y")
+
+
 def _bound(value: str | date | None, name: str) -> int | None:
-    """A date filter as ``YYYYMMDD``; BadQuery when it is not a date."""
+    """A date filter as ``YYYYMMDD``; BadQuery when it is not a date in one of :data:`DATE_FORMS`."""
     if value is None or value == "":
         return None
-    day = day_number(value.isoformat() if isinstance(value, date) else value)
-    if day is None:
-        raise BadQuery(f"{name}: {str(value)[:40]!r} is not a date (expected YYYY-MM-DD)", "bad_date_form",
-                       value=str(value)[:40])
-    return day
+    text = value.isoformat() if isinstance(value, date) else str(value).strip()
+    for form in DATE_FORMS:
+        try:
+            return day_number(datetime.strptime(text, form).date().isoformat())
+        except ValueError:
+            continue
+    raise BadQuery(f"{name}: {text[:40]!r} is not a date (expected YYYY-MM-DD or DD/MM/YYYY)", "bad_date_form",
+                   value=text[:40])
 
 
 def _as_date(day: int) -> date:
