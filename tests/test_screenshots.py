@@ -31,6 +31,9 @@ PAGES = [
     ("results-facets", "/?q=cum+thi+dua&province={province}", None),
     ("meeting", "/meeting/{meeting}", None),
     ("meeting-evidence", "/meeting/{meeting}", "#officials button.ev"),
+    ("official", "/official/{person_key}", None),
+    ("cluster", "/cluster/{cluster_key}", None),
+    ("province", "/province/{province}", None),
 ]
 
 
