@@ -71,3 +71,24 @@ def test_front_and_entity_pages_fit_a_phone(browser: webdriver.Chrome, served_ar
         assert 0 < chart.size["width"] <= 390
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_the_profile_link_stays_beside_its_value_on_a_phone(browser: webdriver.Chrome, served_archive) -> None:
+    """On a 390 px phone every "hồ sơ" link of the meeting page ends on the line of its value's last line,
+    not on a line of its own under it."""
+    base, records = served_archive
+    record = by_source(records, "a07_")
+    browser.set_window_size(390, 844)
+    try:
+        browser.get(f"{base}/meeting/{tables.article_id(record)}")
+        WebDriverWait(browser, 10).until(loaded(f"/meeting/{tables.article_id(record)}"))
+        links = browser.find_elements(By.CSS_SELECTOR, "a.person")
+        assert links
+        for link in links:
+            value = link.find_element(By.XPATH, "preceding-sibling::*[1]")
+            below = browser.execute_script(
+                "return arguments[0].getBoundingClientRect().top >= arguments[1].getBoundingClientRect().bottom",
+                link, value)
+            assert not below, link.get_attribute("href")
+    finally:
+        browser.set_window_size(1280, 900)

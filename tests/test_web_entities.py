@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -287,3 +288,26 @@ def test_every_link_from_the_front_page_leads_to_a_page(client) -> None:
         level = sorted(set(following))
     kinds = {path.split("/")[1] for path in seen}
     assert {"official", "cluster", "province", "meeting"} <= kinds
+
+
+#: English words a page's own text must not show (labels, figure kinds, comparators, pager, messages).
+ENGLISH = {"achieved", "target", "stat", "next", "previous", "prev", "page", "pages", "result", "results", "search",
+           "meeting", "meetings", "official", "cluster", "province", "members", "leader", "leaders", "error",
+           "found", "figures", "total", "year", "type", "date", "sort", "relevance", "export", "close", "evidence",
+           "unknown", "none", "null", "true", "false", "invalid", "bad", "method", "allowed"}
+
+
+def test_no_page_shows_an_english_word(client) -> None:
+    """The front page, the pages it links to, a search with facets and the error pages: their text and
+    their titles, labels and placeholders (not the article's own text or its address) are Vietnamese."""
+    links = {a["href"] for a in soup_of(client, "/").select("a[href^='/']") if not a["href"].startswith("/export")}
+    errors = ["/?since=2024-13-01", "/?page=0", "/?year=20x", "/?sort=x", "/nowhere", "/meeting/0", "/official/x",
+              "/cluster/x", "/province/x"]
+    for path in sorted(links) + ["/?q=cum+thi+dua&sort=date&page=2"] + errors:
+        soup = BeautifulSoup(client.get(path).text, "html.parser")
+        for part in soup.select("script, style, .article, .source"):
+            part.decompose()
+        text = soup.get_text(" ") + " ".join(str(tag.get(name, "")) for tag in soup.find_all(True)
+                                             for name in ("title", "aria-label", "placeholder", "alt"))
+        words = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
+        assert not words & ENGLISH, (path, words & ENGLISH)
