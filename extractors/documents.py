@@ -7,7 +7,8 @@ A document is found from its number (shapes and codes in ``data/documents.toml``
 A number counts as a document when a type word or ``số`` comes before it, or when
 its codes name a type and its issuer (``129/HD-LĐLĐ`` after ``và``). The number is
 written without the spaces a portal puts around its dashes; the issuer is written
-out, and a bare ``LĐLĐ tỉnh`` is the article's federation.
+out, and a bare ``LĐLĐ tỉnh`` is the article's federation. The issuer ends before a
+comma or a word such as ``và``, except inside a sector's name (``Sở Lao động - Thương binh và Xã hội``).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import re
 import tomllib
 from pathlib import Path
 
+from extractors import grammar
 from extractors.lexicon import written_org
 
 _DATA = tomllib.loads((Path(__file__).parent / "data" / "documents.toml").read_text(encoding="utf-8"))
@@ -88,10 +90,12 @@ def find_documents(text: str, federation: str | None = None) -> list[dict]:
             continue
         after = _AFTER.match(text, match.end())
         date = after["date"] or after["date_after"]
-        issuer = written_org(after["issuer"], federation) if after["issuer"] else _issuer_from(codes)
+        issuer_end = _whole_issuer(text, after.end("issuer")) if after["issuer"] else -1
+        issuer = (written_org(text[after.start("issuer"):issuer_end], federation) if after["issuer"]
+                  else _issuer_from(codes))
         found[number] = {
             "number": number, "type": doc_type, "date": parse_date(date) if date else None, "issuer": issuer,
-            "evidence": [before.start() if before else match.start(), max(after.end(), match.end())],
+            "evidence": [before.start() if before else match.start(), max(after.end(), match.end(), issuer_end)],
         }
     for match in _INVERTED.finditer(text):
         if match["code"] not in TYPES:
@@ -115,6 +119,25 @@ def _type_word(written: str) -> str:
         return TYPES[written]
     lowered = written.lower()
     return next((name for name in TYPES.values() if name.lower() == lowered), written[0].upper() + written[1:])
+
+
+def _joined_sectors() -> list[tuple[str, str]]:
+    """Sector names cut where an issuer would stop (before a ``,`` or `` và`` inside them), as (the part
+    before the cut, the rest), longest first."""
+    cuts = {(form[:cut.start()], form[cut.start():]) for form in grammar.sectors()
+            for cut in re.finditer(r",| và ", form)}
+    return sorted(cuts, key=lambda pair: -len(pair[0]))
+
+
+_JOINED = _joined_sectors()
+
+
+def _whole_issuer(text: str, end: int) -> int:
+    """Where an issuer cut at ``end`` really ends: past a ``,`` or ``và`` that is inside a sector's name."""
+    for head, rest in _JOINED:
+        if text.endswith(head, 0, end) and text.startswith(rest, end):
+            return end + len(rest)
+    return end
 
 
 def _issuer_from(codes: list[str]) -> str | None:

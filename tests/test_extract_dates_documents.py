@@ -167,6 +167,21 @@ def test_document(sentence: str, expected: dict) -> None:
     assert squashed(expected["number"]) in squashed(sentence[start:end])  # the number as cited, spaces aside
 
 
+@pytest.mark.parametrize(("sentence", "issuer"), [
+    ("Căn cứ Hướng dẫn số 07/HD-SGDĐT ngày 4/1/2024 của Sở Giáo dục và Đào tạo và kế hoạch của cụm, các đơn vị "
+     "đăng ký thi đua.", "Sở Giáo dục và Đào tạo"),
+    ("Thực hiện Công văn số 210/SVHTTDL-VP của Sở Văn hóa, Thể thao và Du lịch về hội thao công nhân.",
+     "Sở Văn hóa, Thể thao và Du lịch"),
+    ("Theo Kế hoạch số 33/KH-UBND của Ủy ban nhân dân huyện và các ngành liên quan, hội nghị được tổ chức.",
+     "Ủy ban nhân dân huyện"),
+], ids=["sector-with-va-then-va", "sector-with-comma-and-va", "va-after-a-plain-issuer"])
+def test_an_issuer_is_not_cut_inside_a_sector_name(sentence: str, issuer: str) -> None:
+    document, = find_documents(sentence)
+    assert document["issuer"] == issuer
+    start, end = document["evidence"]
+    assert sentence[start:end].endswith(issuer)
+
+
 def test_a_second_number_after_one_type_word() -> None:
     found = find_documents("Thực hiện Hướng dẫn số 14/HD-LĐLĐ và 52/HD-LĐLĐ ngày 3/9/2024 của LĐLĐ huyện Nam Đàn.")
     assert [(d["number"], d["type"], d["date"]) for d in found] == [
