@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from starlette.testclient import TestClient
 
+from pipeline.archive import index_records
 from pipeline.benchmarks.synthetic import meeting_record, official_names, province_wards
 from pipeline.cli import main
 from pipeline.store import save_records
@@ -141,3 +142,15 @@ def test_json_export_follows_the_page_order(client) -> None:
     exported = client.get("/export.json", params=params).json()
     first_page = client.get("/index.json", params=params).json()["results"]
     assert [row["id"] for row in exported[:20]] == [r["id"] for r in first_page]
+
+
+def test_counts_are_written_with_vietnamese_separators(tmp_path) -> None:
+    rng = random.Random(4)
+    people, provinces = official_names(rng), [p for p in province_wards() if p[2]][:1]
+    index_records(tmp_path, [meeting_record(rng, i, people, provinces) for i in range(1100)])
+    soup = BeautifulSoup(TestClient(make_app(tmp_path)).get("/", params={"q": "cum thi dua"}).text, "html.parser")
+    total = int(soup.select_one("#count")["data-total"])
+    assert total > 1000
+    assert soup.select_one("#count").get_text().startswith(f"{total:,} hội nghị".replace(",", "."))
+    province_count = soup.select_one("#facet-province .n").get_text()
+    assert province_count == f"{total:,}".replace(",", ".")  # one province: all of them
