@@ -8,17 +8,15 @@ from pathlib import Path
 
 from pipeline import archive
 from pipeline.archive import entities
+from pipeline.archive.browse import page_number
 from pipeline.web.entity_charts import comparable, figure_charts, meetings_chart
 from pipeline.web.links import cluster_url, official_url, province_url
-from pipeline.archive.browse import page_number
 from pipeline.web.page import NO_ARCHIVE, Page, message_page, url
 from pipeline.web.results import pager, pager_link
 from pipeline.web.vi_format import message
 
 UNKNOWN = {"official": "Không có cán bộ này trong kho.", "cluster": "Không có cụm / khối thi đua này trong kho.",
            "province": "Không có hội nghị nào của tỉnh / thành phố này trong kho."}
-
-
 #: Meetings on one page of an official's page.
 OFFICIAL_PER_PAGE = 50
 
@@ -114,7 +112,8 @@ def province_page(found: dict) -> Page:
     return Page("province.html", context, data={**found, "clusters": clusters, "search": context["search_href"]})
 
 
-PAGES: dict[str, tuple[Callable[[Path, str], dict | None], Callable[[dict], Page]]] = {
+#: Each entity's reader and page builder (the official's builder also takes the page number).
+PAGES: dict[str, tuple[Callable[[Path, str], dict | None], Callable[..., Page]]] = {
     "official": (entities.official, official_page),
     "cluster": (entities.cluster, cluster_page),
     "province": (entities.province, province_page),
